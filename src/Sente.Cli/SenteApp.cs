@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Sente.Cli.Commands;
+using Spectre.Console;
+
+namespace Sente.Cli;
+
+/// <summary>
+/// The `sente` command line: builds the command tree and runs it. The only composition root of Sente:
+/// concrete pieces from every layer are wired together here and nowhere else.
+/// </summary>
+public static class SenteApp
+{
+    /// <summary>Runs the command line and returns the process exit code (0 = success).</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="stdout">Where normal output goes (default: the console).</param>
+    /// <param name="stderr">Where errors go (default: the console's error stream).</param>
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var context = new CliContext(stdout, stderr, CreateConsole(stdout));
+        RootCommand root = BuildRoot(context);
+        ParseResult parsed = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        try
+        {
+            return parsed.Invoke(invocation);
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"sente: {e.Message}");
+            return e.ExitCode;
+        }
+    }
+
+    /// <summary>The command tree. Each command lives in its own file under Commands/.</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "Sente: AlphaGo and AlphaGo Zero in .NET - a Go engine (GTP, SGF) and trainer, with the reinforcement-" +
+            "learning basics under them and the techniques that make networks fast and small.");
+        root.Subcommands.Add(VersionCommand.Create(context));
+        return root;
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter writer) =>
+        AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = writer == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = writer == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+}
+
+/// <summary>What every command gets: its output streams and a Spectre console writing to stdout.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Err, IAnsiConsole Console);
+
+/// <summary>A user-facing error: printed as "sente: message" with the given exit code, no stack trace.</summary>
+public sealed class CliException(string message, int exitCode = 1) : Exception(message)
+{
+    /// <summary>The process exit code to return (non-zero).</summary>
+    public int ExitCode { get; } = exitCode == 0 ? 1 : exitCode;
+}
