@@ -41,6 +41,9 @@ public static class SenteApp
             "learning basics under them and the techniques that make networks fast and small.");
         root.Subcommands.Add(VersionCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(GtpCommand.Create(context));
+        root.Subcommands.Add(MatchCommand.Create(context));
+        root.Subcommands.Add(DatagenCommand.Create(context));
         return root;
     }
 

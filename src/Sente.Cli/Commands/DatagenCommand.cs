@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Sente.Go;
+using Sente.Go.Sgf;
+using Sente.Gtp.Client;
+using Sente.Gtp.Datagen;
+using Spectre.Console;
+
+namespace Sente.Cli.Commands;
+
+/// <summary>`sente datagen --engine CMD --games N --size S --out DIR|FILE.sgf [--random-opening K] [--seed S]`:
+/// self-play SGF data from an external GTP engine; resumable (counts the games already written).</summary>
+public static class DatagenCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var engine = new Option<string>("--engine") { Description = "GTP engine command line, e.g. \"gnugo --mode gtp --chinese-rules --level 10\"", Required = true };
+        var games = new Option<int>("--games") { Description = "Total games wanted in the output (games already there count)", DefaultValueFactory = _ => 100 };
+        var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
+        var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
+        var output = new Option<string>("--out") { Description = "Output: a folder (one SGF per game) or a .sgf file (a collection)", Required = true };
+        var opening = new Option<int>("--random-opening") { Description = "Each game starts with 0..K uniformly random legal moves (noted in GC)", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the random openings", DefaultValueFactory = _ => 1 };
+        var command = new Command("datagen", "Generate self-play games of an external GTP engine as SGF (supervised-learning data); resumable.");
+        foreach (Option o in new Option[] { engine, games, size, komi, output, opening, seed }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var options = new SelfPlayOptions(parse.GetValue(engine)!, parse.GetValue(output)!)
+            {
+                Games = parse.GetValue(games),
+                Size = parse.GetValue(size),
+                Komi = parse.GetValue(komi),
+                RandomOpening = parse.GetValue(opening),
+                Seed = parse.GetValue(seed),
+            };
+            if (options.Games < 1) throw new CliException("--games must be at least 1");
+            if (options.Size < 2 || options.Size > 25) throw new CliException($"--size {options.Size}: board sizes are 2..25");
+            if (options.RandomOpening < 0) throw new CliException("--random-opening must not be negative");
+            var generator = new SelfPlayGenerator(options);
+            int before;
+            try { before = generator.CountExisting(); }
+            catch (SgfException e) { throw new CliException($"{options.Output} is not a valid SGF collection: {e.Message}"); }
+            int written = 0, failures = 0;
+            try
+            {
+                ctx.Console.Progress().AutoClear(false).Start(progress =>
+                {
+                    var task = progress.AddTask("self-play", maxValue: options.Games);
+                    task.Value = before;
+                    written = generator.Run((have, fails, record) =>
+                    {
+                        failures = fails;
+                        task.Value = have;
+                        task.Description = $"game {have}/{options.Games}: {record.Result}";
+                    });
+                });
+            }
+            catch (GtpException e) { throw new CliException(e.Message); }
+            ctx.Out.WriteLine($"datagen: {written} new games ({before} were already there, {before + written} in {options.Output}); " +
+                              $"engine failures retried: {failures}");
+            return 0;
+        });
+        return command;
+    }
+}
