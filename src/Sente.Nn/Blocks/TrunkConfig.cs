@@ -57,7 +57,7 @@ public sealed record TrunkConfig(
         if (PyramidAlpha < 0) throw new ArgumentException($"pyramid alpha must be >= 0 (got {PyramidAlpha})");
         if (GrowthRate < 1) throw new ArgumentException($"growth rate must be >= 1 (got {GrowthRate})");
         if (Compression is <= 0 or > 1) throw new ArgumentException($"compression must be in (0, 1] (got {Compression})");
-        if (DenseBlocks < 1 || DenseBlocks > Blocks) throw new ArgumentException($"dense blocks must be in 1..blocks (got {DenseBlocks})");
+        if (Kind == TrunkKind.Dense && (DenseBlocks < 1 || DenseBlocks > Blocks)) throw new ArgumentException($"dense blocks must be in 1..blocks (got {DenseBlocks})");
         return this;
     }
 
