@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Sente.Cli.Commands;
+
+/// <summary>`sente bench`: the parent of the benchmarks (each subcommand in its own Bench*Command file).</summary>
+public static class BenchCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var command = new Command("bench", "Benchmarks with fixed inputs that print the numbers to compare (playouts/s, moves/s, ...).");
+        command.Subcommands.Add(BenchGoCommand.Create(ctx));
+        return command;
+    }
+}
