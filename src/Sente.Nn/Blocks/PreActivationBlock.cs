@@ -1,0 +1,34 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sente.Nn.Blocks;
+
+/// <summary>
+/// Pre-activation residual block (He et al. 2016, "Identity Mappings"): norm - ReLU - conv3x3 - norm - ReLU -
+/// conv3x3 - add input. No activation after the add: a trunk of these ends with its own norm + ReLU.
+/// Shape: (N, C, H, W) -> (N, C, H, W).
+/// </summary>
+public sealed class PreActivationBlock : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> norm1;
+    private readonly nn.Module<Tensor, Tensor> conv1;
+    private readonly nn.Module<Tensor, Tensor> norm2;
+    private readonly nn.Module<Tensor, Tensor> conv2;
+
+    public PreActivationBlock(long channels, NormKind norm = NormKind.Batch) : base(nameof(PreActivationBlock))
+    {
+        norm1 = Normalization.Create(norm, channels);
+        conv1 = Normalization.Conv3x3(channels, channels, norm);
+        norm2 = Normalization.Create(norm, channels);
+        conv2 = Normalization.Conv3x3(channels, channels, NormKind.None); // feeds the add: keep its bias when no norm follows
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        Tensor y = conv1.forward(nn.functional.relu(norm1.forward(x)));
+        y = conv2.forward(nn.functional.relu(norm2.forward(y)));
+        return y.add_(x).MoveToOuterDisposeScope();
+    }
+}

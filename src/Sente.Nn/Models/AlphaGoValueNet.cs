@@ -1,0 +1,40 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Sente.Nn.Models;
+
+/// <summary>
+/// AlphaGo's value network (Silver et al. 2016): the policy network's convolution stack (5x5, then 3x3 layers, k
+/// filters, ReLU; Layers - 1 of them, the last being the "extra" layer 12), a 1x1 conv with one filter, a fully
+/// connected layer of ValueHidden (256) ReLU units and one tanh output.
+/// Input (B, InputPlanes (49), N, N); output (B) values in [-1, 1] for the player to move.
+/// </summary>
+public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> convs;
+    private readonly nn.Module<Tensor, Tensor> output;
+    private readonly nn.Module<Tensor, Tensor> fc1;
+    private readonly nn.Module<Tensor, Tensor> fc2;
+
+    public ModelConfig Config { get; }
+
+    public AlphaGoValueNet(ModelConfig config) : base(nameof(AlphaGoValueNet))
+    {
+        Config = config.Validate();
+        int points = config.BoardSize * config.BoardSize;
+        convs = AlphaGoLayers.Hidden(config.InputPlanes, config.Filters, config.Layers - 1);
+        output = nn.Conv2d(config.Filters, 1, 1);
+        fc1 = nn.Linear(points, config.ValueHidden);
+        fc2 = nn.Linear(config.ValueHidden, 1);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        Tensor h = nn.functional.relu(output.forward(AlphaGoLayers.Run(convs, x))).flatten(1);
+        Tensor v = tanh(fc2.forward(nn.functional.relu(fc1.forward(h)))).squeeze(1);
+        return v.MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Sente.Nn.Blocks;
+
+namespace Sente.Nn.Models;
+
+/// <summary>The network families Sente builds.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ModelKind>))]
+public enum ModelKind
+{
+    /// <summary>AlphaGo Zero's two-headed residual net (<see cref="ZeroNet"/>).</summary>
+    Zero,
+    /// <summary>AlphaGo's SL/RL policy network alone (<see cref="AlphaGoPolicyNet"/>): logits only.</summary>
+    AlphaGoPolicy,
+    /// <summary>AlphaGo's value network alone (<see cref="AlphaGoValueNet"/>): a value only.</summary>
+    AlphaGoValue,
+    /// <summary>AlphaGo's policy and value networks side by side as one policy-value model (<see cref="AlphaGoNet"/>).</summary>
+    AlphaGo,
+}
+
+/// <summary>
+/// Immutable, JSON-serializable description of a network: everything <see cref="ModelFactory"/> needs to build it,
+/// stored in every checkpoint. Members that do not apply to <see cref="Kind"/> are ignored.
+/// </summary>
+/// <param name="Kind">The family.</param>
+/// <param name="BoardSize">N: the board is N x N, the policy has N*N (+1 pass) outputs.</param>
+/// <param name="InputPlanes">Input feature planes (17 AlphaGo Zero, 18 Leela Zero, 48 AlphaGo policy, 49 AlphaGo
+/// value and the AlphaGo pair, whose policy half reads the first InputPlanes - 1 planes).</param>
+/// <param name="Trunk">Zero only: the residual tower.</param>
+/// <param name="Filters">AlphaGo only: k, filters of every hidden convolution (192 in the match version).</param>
+/// <param name="Layers">AlphaGo only: convolution layers including the 5x5 first and the 1x1 last (13 in the paper).</param>
+/// <param name="PassLogit">AlphaGo policy only: add a learned pass logit (from globally pooled features); without it
+/// the pass logit is a constant -1e4 (AlphaGo excluded passes), so pass is chosen only when it is the only legal move.</param>
+/// <param name="ValueHidden">Hidden units of the value head's fully connected layer (256 in both papers).</param>
+public sealed record ModelConfig(
+    ModelKind Kind = ModelKind.Zero,
+    int BoardSize = 19,
+    int InputPlanes = 18,
+    TrunkConfig? Trunk = null,
+    int Filters = 192,
+    int Layers = 13,
+    bool PassLogit = false,
+    int ValueHidden = 256)
+{
+    /// <summary>Policy outputs of the models that have a policy: N*N points + pass.</summary>
+    [JsonIgnore] public int NumActions => BoardSize * BoardSize + 1;
+
+    /// <summary>The trunk for <see cref="ModelKind.Zero"/> (a 6 x 64 ResNet when not given).</summary>
+    [JsonIgnore] public TrunkConfig TrunkOrDefault => Trunk ?? new TrunkConfig();
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid member.</summary>
+    public ModelConfig Validate()
+    {
+        if (BoardSize is < 2 or > 25) throw new ArgumentException($"board size must be in 2..25 (got {BoardSize})");
+        if (InputPlanes < 1) throw new ArgumentException($"input planes must be >= 1 (got {InputPlanes})");
+        if (Kind == ModelKind.AlphaGo && InputPlanes < 2) throw new ArgumentException("the AlphaGo pair needs >= 2 input planes");
+        if (Kind != ModelKind.Zero)
+        {
+            if (Filters < 1) throw new ArgumentException($"filters must be >= 1 (got {Filters})");
+            if (Layers < 3) throw new ArgumentException($"AlphaGo nets need >= 3 layers (got {Layers})");
+        }
+        if (ValueHidden < 1) throw new ArgumentException($"value hidden units must be >= 1 (got {ValueHidden})");
+        if (Kind == ModelKind.Zero) TrunkOrDefault.Validate();
+        return this;
+    }
+}
