@@ -40,6 +40,7 @@ public static class SenteApp
             "Sente: AlphaGo and AlphaGo Zero in .NET - a Go engine (GTP, SGF) and trainer, with the reinforcement-" +
             "learning basics under them and the techniques that make networks fast and small.");
         root.Subcommands.Add(VersionCommand.Create(context));
+        root.Subcommands.Add(RlCommand.Create(context));
         return root;
     }
 
