@@ -12,6 +12,7 @@ public static class RlCommand
         var command = new Command("rl", "Reinforcement-learning foundations: reproduce the textbook results " +
                                         "(gridworld, bandits, cliff walking, policy gradient, CartPole, marketing).");
         command.Subcommands.Add(RlGridworldCommand.Create(ctx));
+        command.Subcommands.Add(RlBanditCommand.Create(ctx));
         return command;
     }
 }
