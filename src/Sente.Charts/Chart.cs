@@ -46,7 +46,8 @@ public static class Chart
         var plot = new Plot();
         var heat = plot.Add.Heatmap(values);
         heat.Colormap = new ScottPlot.Colormaps.Viridis();
-        heat.Extent = new CoordinateRect(0, cols, 0, rows);
+        // ScottPlot places the centres of the edge cells on the extent, so the extent runs between cell centres.
+        heat.Extent = new CoordinateRect(0.5, cols - 0.5, 0.5, rows - 0.5);
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         foreach (double v in values)
             if (!double.IsNaN(v)) { min = Math.Min(min, v); max = Math.Max(max, v); }

@@ -13,6 +13,7 @@ public static class RlCommand
                                         "(gridworld, bandits, cliff walking, policy gradient, CartPole, marketing).");
         command.Subcommands.Add(RlGridworldCommand.Create(ctx));
         command.Subcommands.Add(RlBanditCommand.Create(ctx));
+        command.Subcommands.Add(RlCliffCommand.Create(ctx));
         return command;
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Sente.Charts;
 using Sente.Rl.Mdp;
+using Sente.Core;
 using Sente.Rl.Reporting;
+using Sente.Rl.Td;
 using Spectre.Console;
 using static Sente.Cli.Commands.Rl.RlOptions;
 
@@ -13,7 +15,7 @@ public static class RlGridworldCommand
     public static Command Create(CliContext ctx)
     {
         var command = new Command("gridworld", "The 4x4 gridworld (Sutton and Barto Example 4.1): policy evaluation of " +
-                                               "the random policy (two-array and in-place), q_pi, policy and value iteration.");
+                                               "the random policy (two-array and in-place), q_pi, policy and value iteration, Monte Carlo and TD(0) estimates.");
         var seed = Seed();
         var outDir = Out("gridworld");
         command.Options.Add(seed);
@@ -42,14 +44,25 @@ public static class RlGridworldCommand
             c.MarkupLine("[bold]a greedy optimal policy[/]");
             c.Write(Grid(starGrid, cell: (r, col) => mdp.IsTerminal(r * 4 + col) ? "T" : arrows[vi.Policy[r * 4 + col]]));
 
+            // The same v_pi estimated from sampled episodes only (no model): Monte Carlo and TD(0).
+            ulong sd = parse.GetValue(seed);
+            var env = new MdpEnvironment(mdp, startState: null, seed: sd);
+            TabularPolicy random = (_, rng) => rng.NextInt(4);
+            var mc = Prediction.MonteCarlo(env, random, 10_000, 1.0, new Rng(sd + 1));
+            var td = Prediction.Td0(env, random, 10_000, 0.01, 1.0, new Rng(sd + 2));
+            c.MarkupLine("[bold]v_pi from 10,000 sampled episodes[/]: first-visit Monte Carlo | TD(0), alpha 0.01");
+            var mcGrid = GridWorld.ToGrid(mc, 4, 4);
+            var tdGrid = GridWorld.ToGrid(td, 4, 4);
+            c.Write(Grid(mcGrid, cell: (r, col) => $"{F(mcGrid[r, col], "0.0")} | {F(tdGrid[r, col], "0.0")}"));
+
             Chart.SaveHeatMap(Path.Combine(dir, "gridworld-v-random.png"), "Gridworld: v_pi, random policy", vGrid);
             Chart.SaveHeatMap(Path.Combine(dir, "gridworld-v-optimal.png"), "Gridworld: v*", starGrid, "0");
             var states = Enumerable.Range(0, 16).Select(s => (double)s).ToArray();
             CsvTable.WriteColumns(Path.Combine(dir, "gridworld-values.csv"),
                 ["state", "v_random_two_array", "v_random_in_place", "v_optimal",
-                 "q_up", "q_down", "q_left", "q_right"],
+                 "q_up", "q_down", "q_left", "q_right", "v_random_monte_carlo", "v_random_td0"],
                 [states, twoArray.Values, inPlace.Values, vi.Values,
-                 Col(q, 0), Col(q, 1), Col(q, 2), Col(q, 3)]);
+                 Col(q, 0), Col(q, 1), Col(q, 2), Col(q, 3), mc, td]);
             c.MarkupLine($"wrote {Markup.Escape(dir)}/gridworld-v-random.png, gridworld-v-optimal.png, gridworld-values.csv");
             return 0;
         });
