@@ -14,6 +14,8 @@ public static class RlCommand
         command.Subcommands.Add(RlGridworldCommand.Create(ctx));
         command.Subcommands.Add(RlBanditCommand.Create(ctx));
         command.Subcommands.Add(RlCliffCommand.Create(ctx));
+        command.Subcommands.Add(RlCorridorCommand.Create(ctx));
+        command.Subcommands.Add(RlCartPoleCommand.Create(ctx));
         return command;
     }
 }
