@@ -44,6 +44,7 @@ public static class SenteApp
         root.Subcommands.Add(GtpCommand.Create(context));
         root.Subcommands.Add(MatchCommand.Create(context));
         root.Subcommands.Add(DatagenCommand.Create(context));
+        root.Subcommands.Add(RlCommand.Create(context));
         return root;
     }
 

@@ -1,0 +1,75 @@
+using ScottPlot;
+
+namespace Sente.Charts;
+
+/// <summary>
+/// Headless PNG charts for experiment reports. Text uses "DejaVu Sans" (ScottPlot's default font resolves to a
+/// serif face on Linux servers). Files are written atomically. Stateless and thread-safe.
+/// </summary>
+public static class Chart
+{
+    /// <summary>The font every chart uses.</summary>
+    public const string FontName = "DejaVu Sans";
+
+    /// <summary>Saves a line chart with one line per series and a legend.</summary>
+    /// <param name="yRange">Optional fixed y axis limits (min, max); null = automatic.</param>
+    public static void SaveLines(string path, string title, string xLabel, string yLabel,
+                                 IReadOnlyList<LineSeries> series, int width = 900, int height = 560,
+                                 (double Min, double Max)? yRange = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(series.Count);
+        var plot = new Plot();
+        foreach (LineSeries s in series)
+        {
+            if (s.X.Length != s.Y.Length)
+                throw new ArgumentException($"series '{s.Label}': {s.X.Length} x values but {s.Y.Length} y values");
+            var line = plot.Add.ScatterLine(s.X, s.Y);
+            line.LegendText = s.Label;
+            line.LineWidth = 1.5f;
+        }
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        if (series.Count > 1) plot.ShowLegend(Alignment.LowerRight);
+        if (yRange is { } r) plot.Axes.SetLimitsY(r.Min, r.Max);
+        plot.Font.Set(FontName);
+        AtomicFile.Write(path, temp => plot.SavePng(temp, width, height));
+    }
+
+    /// <summary>Saves a heat map of <paramref name="values"/> ([row, column], row 0 drawn at the top) with each
+    /// cell's value printed in it (format <paramref name="format"/>; NaN cells are left blank).</summary>
+    public static void SaveHeatMap(string path, string title, double[,] values, string format = "0.0",
+                                   int cellPixels = 70)
+    {
+        int rows = values.GetLength(0), cols = values.GetLength(1);
+        if (rows == 0 || cols == 0) throw new ArgumentException("empty heat map");
+        var plot = new Plot();
+        var heat = plot.Add.Heatmap(values);
+        heat.Colormap = new ScottPlot.Colormaps.Viridis();
+        // ScottPlot places the centres of the edge cells on the extent, so the extent runs between cell centres.
+        heat.Extent = new CoordinateRect(0.5, cols - 0.5, 0.5, rows - 0.5);
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double v in values)
+            if (!double.IsNaN(v)) { min = Math.Min(min, v); max = Math.Max(max, v); }
+        for (int r = 0; r < rows; r++)
+        for (int c = 0; c < cols; c++)
+        {
+            double v = values[r, c];
+            if (double.IsNaN(v)) continue;
+            var text = plot.Add.Text(v.ToString(format, System.Globalization.CultureInfo.InvariantCulture),
+                                     c + 0.5, rows - r - 0.5);
+            text.LabelAlignment = Alignment.MiddleCenter;
+            text.LabelFontSize = 14;
+            text.LabelFontName = FontName;
+            // Dark text on the bright end of the colour map, white text on the dark end.
+            bool bright = max > min && (v - min) / (max - min) > 0.6;
+            text.LabelFontColor = bright ? Colors.Black : Colors.White;
+        }
+        plot.Add.ColorBar(heat);
+        plot.Title(title);
+        plot.Axes.SetLimits(0, cols, 0, rows);
+        plot.HideGrid();
+        plot.Font.Set(FontName);
+        AtomicFile.Write(path, temp => plot.SavePng(temp, cols * cellPixels + 220, rows * cellPixels + 140));
+    }
+}

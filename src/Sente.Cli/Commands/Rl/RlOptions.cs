@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace Sente.Cli.Commands.Rl;
+
+/// <summary>Options and output helpers shared by the `sente rl` subcommands.</summary>
+internal static class RlOptions
+{
+    public static Option<ulong> Seed() =>
+        new("--seed") { Description = "Seed for every random choice (same seed, same results)", DefaultValueFactory = _ => 1UL };
+
+    public static Option<string> Out(string name) =>
+        new("--out") { Description = $"Output folder for CSV and PNG files (default ./runs/rl/{name})",
+                       DefaultValueFactory = _ => Path.Combine("runs", "rl", name) };
+
+    public static Option<int> Positive(string name, string description, int defaultValue) =>
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+
+    /// <summary>Throws a CLI error unless <paramref name="value"/> is positive.</summary>
+    public static int RequirePositive(int value, string option) =>
+        value > 0 ? value : throw new CliException($"{option} must be positive (got {value})");
+
+    /// <summary>Creates the output folder (a clear error if that fails) and returns its full path.</summary>
+    public static string PrepareOut(string path)
+    {
+        try
+        {
+            return Directory.CreateDirectory(path).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"cannot create output folder '{path}': {e.Message}");
+        }
+    }
+
+    /// <summary>A Spectre table of a value grid, row 0 first.</summary>
+    public static Table Grid(double[,] values, string format = "0.0", Func<int, int, string>? cell = null)
+    {
+        var table = new Table().HideHeaders();
+        int rows = values.GetLength(0), cols = values.GetLength(1);
+        for (int c = 0; c < cols; c++) table.AddColumn(new TableColumn("").RightAligned());
+        for (int r = 0; r < rows; r++)
+            table.AddRow(Enumerable.Range(0, cols).Select(c => cell?.Invoke(r, c) ??
+                values[r, c].ToString(format, CultureInfo.InvariantCulture)).ToArray());
+        return table;
+    }
+
+    public static string F(double x, string format = "0.00") => x.ToString(format, CultureInfo.InvariantCulture);
+}
