@@ -36,14 +36,15 @@ public class SgfTests
             AssertSameRecord(r, back);
             Assert.Equal(Sgf.Write(r), Sgf.Write(back));
         }
-        // Games ending in two passes are played out: their result is the Tromp-Taylor score.
-        int scored = 0;
+        // GNU Go's RE removes stones it judges dead, so it equals the Tromp-Taylor count only when none are left:
+        // with this data 332 of the 995 games that end by passes agree exactly; a broken count would agree rarely.
+        int ended = 0, agree = 0;
         foreach (GameRecord r in records.Where(r => r.Moves.Count >= 2 && r.Moves[^1].Point == 81 && r.Moves[^2].Point == 81))
         {
-            GoState s = r.Replay();
-            if (s.Score().ResultString == r.Result) scored++;
+            ended++;
+            if (r.Replay().Score().ResultString == r.Result) agree++;
         }
-        Assert.True(scored > 0);
+        Assert.True(agree >= ended * 3 / 10, $"{agree} of {ended} results agree with the Tromp-Taylor count");
     }
 
     internal static void AssertSameRecord(GameRecord a, GameRecord b)
