@@ -1,4 +1,4 @@
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>
 /// A game record as training, matches and GTP loadsgf use it: board size, komi, rules, setup stones, the main-line

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>
 /// SGF FF[4] for Go: read and write game records (<see cref="GameRecord"/>, main line) and raw trees

@@ -1,6 +1,5 @@
 using Sente.Core;
 using Sente.Go;
-using Sente.Go.Sgf;
 
 namespace Sente.Tests.Go;
 
