@@ -78,12 +78,12 @@ public sealed partial class Board
         ref int libCount = ref MemoryMarshal.GetArrayDataReference(_libCount);
         ref int nbr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_g.Neighbors), point * 4);
         int cnt = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_g.NeighborCount), point);
-        bool allOwn = true, breathes = false;
+        bool allOwn = true, breathes = false; // no empty neighbour (else the loop returns at once)
         for (int i = 0; i < cnt; i++)
         {
             int n = Unsafe.Add(ref nbr, i);
             Stone s = Unsafe.Add(ref stones, n);
-            if (s == Stone.Empty) { allOwn = false; breathes = true; }
+            if (s == Stone.Empty) return true; // a liberty, and not an eye
             else
             {
                 int libs = Unsafe.Add(ref libCount, Unsafe.Add(ref head, n));
