@@ -130,4 +130,27 @@ public class HistoryTests
             }
         }
     }
+
+    [Fact]
+    public void WithKomiAndWithRulesReplayTheGame()
+    {
+        var s = new GoState(9, 7.5, Rules.TrompTaylor);
+        s.PlaceFixedHandicap(2);
+        s.Play(Stone.White, 40);
+        s.Play(Stone.Black, 41);
+        s.Play(Stone.White, s.Pass);
+        GoState k = s.WithKomi(0.5);
+        Assert.Equal(0.5, k.Komi);
+        Assert.Equal(s.Board.ToAscii(), k.Board.ToAscii());
+        Assert.Equal(s.Moves, k.Moves);
+        Assert.Equal(s.ToMove, k.ToMove);
+        Assert.Equal(s.ConsecutivePasses, k.ConsecutivePasses);
+        Assert.Equal(s.PositionHash, k.PositionHash);
+        k.Undo();
+        k.Undo();
+        k.Undo();
+        Assert.Equal(Stone.White, k.ToMove);
+        Assert.Equal(2, k.Board.Stones.ToArray().Count(x => x == Stone.Black));
+        Assert.Equal(Rules.SimpleKo, s.WithRules(Rules.SimpleKo).Rules);
+    }
 }
