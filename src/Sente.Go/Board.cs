@@ -8,8 +8,9 @@ namespace Sente.Go;
 /// whose turn it is live in <see cref="GoState"/>. Points are <c>y * Size + x</c> with (0,0) = A1.
 /// <para>Representation: every chain is a circular linked list of its stones (<c>_next</c>) with a representative
 /// stone (<c>_head</c>); the representative holds the chain's size and its liberties as a bitset of points with a
-/// cached population count. Placing a stone merges chains (smaller into larger) and removes captured chains;
-/// nothing is allocated per move.</para>
+/// cached population count. Placing a stone merges chains (smaller into larger) and removes captured chains. The
+/// board also keeps the empty points as a list and every point's number of empty neighbours (fast playouts).
+/// Nothing is allocated per move.</para>
 /// Not thread-safe; <see cref="Clone"/> for another thread.
 /// </summary>
 public sealed partial class Board
