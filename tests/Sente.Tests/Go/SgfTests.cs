@@ -106,10 +106,11 @@ public class SgfTests
         state.Play(Stone.White, Vertex.Parse("E5", 9));
         state.Play(Stone.Black, state.Pass);
         GameRecord r = GameRecord.FromState(state, "W+R");
-        r.Handicap = 2;
+        Assert.Equal(2, r.Handicap);
         r.Properties["PB"] = "a ] b \\ c";
         string text = Sgf.Write(r);
         Assert.Contains("AB[cg][gc]", text);
+        Assert.Contains("HA[2]", text);
         Assert.Contains(";W[ee];B[]", text);
         Assert.Contains("PB[a \\] b \\\\ c]", text);
         GameRecord back = Sgf.ReadGame(text);
