@@ -8,8 +8,9 @@ namespace Sente.Go;
 /// whose turn it is live in <see cref="GoState"/>. Points are <c>y * Size + x</c> with (0,0) = A1.
 /// <para>Representation: every chain is a circular linked list of its stones (<c>_next</c>) with a representative
 /// stone (<c>_head</c>); the representative holds the chain's size and its liberties as a bitset of points with a
-/// cached population count. Placing a stone merges chains (smaller into larger) and removes captured chains;
-/// nothing is allocated per move.</para>
+/// cached population count. Placing a stone merges chains (smaller into larger) and removes captured chains. The
+/// board also keeps the empty points as a list and every point's number of empty neighbours (fast playouts).
+/// Nothing is allocated per move.</para>
 /// Not thread-safe; <see cref="Clone"/> for another thread.
 /// </summary>
 public sealed partial class Board
@@ -24,6 +25,7 @@ public sealed partial class Board
     private readonly int _words;
     private readonly int[] _empty;       // the first _emptyCount entries are the empty points (any order)
     private readonly int[] _emptyIndex;  // position of an empty point in _empty
+    private readonly byte[] _emptyNeighbors; // number of empty orthogonal neighbours of every point
     private int _emptyCount;
     private ulong _hash;
     private int _koPoint = -1;
@@ -43,6 +45,7 @@ public sealed partial class Board
         _empty = new int[n];
         _emptyIndex = new int[n];
         for (int p = 0; p < n; p++) { _empty[p] = p; _emptyIndex[p] = p; }
+        _emptyNeighbors = (byte[])_g.NeighborCount.Clone();
         _emptyCount = n;
     }
 
@@ -58,6 +61,7 @@ public sealed partial class Board
         _libs = (ulong[])o._libs.Clone();
         _empty = (int[])o._empty.Clone();
         _emptyIndex = (int[])o._emptyIndex.Clone();
+        _emptyNeighbors = (byte[])o._emptyNeighbors.Clone();
         _emptyCount = o._emptyCount;
         _hash = o._hash;
         _koPoint = o._koPoint;
@@ -93,6 +97,9 @@ public sealed partial class Board
     /// <summary>After a move that captured exactly one stone with a lone stone now in atari, the captured point
     /// (where an immediate recapture would be a simple ko); otherwise -1. Reset by every <see cref="Place"/>.</summary>
     public int KoPoint => _koPoint;
+
+    /// <summary>Number of empty orthogonal neighbours of <paramref name="point"/> (its own content aside).</summary>
+    public int EmptyNeighbors(int point) => _emptyNeighbors[point];
 
     /// <summary>Liberties of the chain at <paramref name="point"/> (0 for an empty point).</summary>
     public int Liberties(int point) => _stones[point] == Stone.Empty ? 0 : _libCount[_head[point]];
@@ -148,6 +155,7 @@ public sealed partial class Board
         Array.Copy(other._libs, _libs, _libs.Length);
         Array.Copy(other._empty, _empty, _empty.Length);
         Array.Copy(other._emptyIndex, _emptyIndex, _emptyIndex.Length);
+        Array.Copy(other._emptyNeighbors, _emptyNeighbors, _emptyNeighbors.Length);
         _emptyCount = other._emptyCount;
         _hash = other._hash;
         _koPoint = other._koPoint;
@@ -169,150 +177,4 @@ public sealed partial class Board
             throw new InvalidOperationException($"{color} {Vertex.ToGtp(point, Size)} is suicide");
         return PlaceUnchecked(color, point, removed);
     }
-
-    /// <summary>Place without argument checks: the point must be empty and the move not a forbidden suicide.</summary>
-    internal int PlaceUnchecked(Stone color, int point, List<int>? removed)
-    {
-        int[] nbr = _g.Neighbors;
-        int nb = point * 4;
-        int cnt = _g.NeighborCount[point];
-        _stones[point] = color;
-        _hash ^= Zobrist.Key(color, point);
-        RemoveEmpty(point);
-        _head[point] = point;
-        _next[point] = point;
-        _chainSize[point] = 1;
-        _libCount[point] = 0;
-        Array.Clear(_libs, point * _words, _words);
-
-        int h = point;
-        int cap0 = -1, cap1 = -1, cap2 = -1, cap3 = -1;
-        for (int i = 0; i < cnt; i++)
-        {
-            int n = nbr[nb + i];
-            Stone s = _stones[n];
-            if (s == Stone.Empty) SetLib(h, n);
-            else if (s == color)
-            {
-                int hn = _head[n];
-                if (hn != h) h = Merge(h, hn);
-            }
-            else
-            {
-                int hn = _head[n];
-                if (ClearLib(hn, point) && _libCount[hn] == 0)
-                {
-                    if (cap0 < 0) cap0 = hn; else if (cap1 < 0) cap1 = hn; else if (cap2 < 0) cap2 = hn; else cap3 = hn;
-                }
-            }
-        }
-        ClearLib(h, point);
-
-        int captured = 0;
-        if (cap0 >= 0)
-        {
-            captured += RemoveChain(cap0, removed);
-            if (cap1 >= 0) captured += RemoveChain(cap1, removed);
-            if (cap2 >= 0) captured += RemoveChain(cap2, removed);
-            if (cap3 >= 0) captured += RemoveChain(cap3, removed);
-        }
-        if (_libCount[h] == 0)
-        {
-            RemoveChain(h, removed); // multi-stone suicide (allowed by the caller)
-            _koPoint = -1;
-            return captured;
-        }
-        _koPoint = captured == 1 && _chainSize[h] == 1 && _libCount[h] == 1 ? cap0 : -1;
-        return captured;
-    }
-
-    private int Merge(int a, int b)
-    {
-        if (_chainSize[a] < _chainSize[b]) (a, b) = (b, a);
-        int s = b;
-        do { _head[s] = a; s = _next[s]; } while (s != b);
-        (_next[a], _next[b]) = (_next[b], _next[a]);
-        _chainSize[a] += _chainSize[b];
-        int wa = a * _words, wb = b * _words, c = 0;
-        for (int w = 0; w < _words; w++)
-        {
-            ulong u = _libs[wa + w] | _libs[wb + w];
-            _libs[wa + w] = u;
-            c += BitOperations.PopCount(u);
-        }
-        _libCount[a] = c;
-        return a;
-    }
-
-    private int RemoveChain(int h, List<int>? removed)
-    {
-        Stone other = (Stone)((byte)_stones[h] ^ 3);
-        int[] nbr = _g.Neighbors;
-        int s = h, count = 0;
-        do
-        {
-            int nx = _next[s];
-            _hash ^= Zobrist.Key(_stones[s], s);
-            _stones[s] = Stone.Empty;
-            AddEmpty(s);
-            removed?.Add(s);
-            count++;
-            int nb = s * 4, cnt = _g.NeighborCount[s];
-            for (int i = 0; i < cnt; i++)
-            {
-                int n = nbr[nb + i];
-                if (_stones[n] == other) SetLib(_head[n], s);
-            }
-            s = nx;
-        } while (s != h);
-        return count;
-    }
-
-    private void SetLib(int h, int p)
-    {
-        ref ulong word = ref _libs[h * _words + (p >> 6)];
-        ulong bit = 1UL << (p & 63);
-        if ((word & bit) == 0) { word |= bit; _libCount[h]++; }
-    }
-
-    private bool ClearLib(int h, int p)
-    {
-        ref ulong word = ref _libs[h * _words + (p >> 6)];
-        ulong bit = 1UL << (p & 63);
-        if ((word & bit) == 0) return false;
-        word &= ~bit;
-        _libCount[h]--;
-        return true;
-    }
-
-    private void RemoveEmpty(int p)
-    {
-        int i = _emptyIndex[p];
-        int last = _empty[--_emptyCount];
-        _empty[i] = last;
-        _emptyIndex[last] = i;
-        _empty[_emptyCount] = p;
-        _emptyIndex[p] = _emptyCount;
-    }
-
-    private void AddEmpty(int p)
-    {
-        int i = _emptyIndex[p];
-        int first = _empty[_emptyCount];
-        _empty[i] = first;
-        _emptyIndex[first] = i;
-        _empty[_emptyCount] = p;
-        _emptyIndex[p] = _emptyCount;
-        _emptyCount++;
-    }
-
-    /// <summary>Swaps two entries of the empty list (used by playouts to sample without replacement).</summary>
-    internal void SwapEmpty(int i, int j)
-    {
-        int a = _empty[i], b = _empty[j];
-        _empty[i] = b; _emptyIndex[b] = i;
-        _empty[j] = a; _emptyIndex[a] = j;
-    }
-
-    internal int EmptyAt(int i) => _empty[i];
 }

@@ -104,21 +104,27 @@ public sealed partial class GoState
     public bool IsLegal(Stone color, int point, out string reason)
     {
         reason = "";
+        if (color is not (Stone.Black or Stone.White)) throw new ArgumentOutOfRangeException(nameof(color), color, "Black or White");
         if (point == _board.Pass) return true;
-        if ((uint)point > (uint)_board.Pass || color is not (Stone.Black or Stone.White)) { reason = "off board"; return false; }
+        if ((uint)point > (uint)_board.Pass) { reason = "off board"; return false; }
         if (_board[point] != Stone.Empty) { reason = "occupied"; return false; }
         if (_board.IsSuicide(color, point) && !(Rules.AllowSuicide && _board.HasNeighbor(color, point)))
         {
             reason = "suicide";
             return false;
         }
-        if (point == _koPoint && color == _koColor) { reason = "ko"; return false; }
-        if (Rules.Ko == KoRule.Simple) return true;
+        bool koPoint = point == _koPoint && color == _koColor;
+        if (Rules.Ko == KoRule.Simple)
+        {
+            if (koPoint) { reason = "ko"; return false; }
+            return true;
+        }
+        // Superko replaces the simple ko rule (an immediate recapture repeats the position when players alternate).
         ulong after = _board.HashAfter(color, point);
         bool repeats = Rules.Ko == KoRule.PositionalSuperko
             ? _boardHashes.Contains(after)
             : _situationHashes.Contains(SituationHash(after, color.Opponent()));
-        if (repeats) { reason = "superko"; return false; }
+        if (repeats) { reason = koPoint ? "ko" : "superko"; return false; }
         return true;
     }
 
@@ -246,6 +252,27 @@ public sealed partial class GoState
     {
         var (black, white) = _board.AreaCounts();
         return new AreaScore(black, white, Komi);
+    }
+
+    /// <summary>This game (initial position, moves, side to move) under another komi: for GTP `komi` mid-game.</summary>
+    public GoState WithKomi(double komi) => Rebuild(komi, Rules);
+
+    /// <summary>This game under other rules, moves replayed.</summary>
+    /// <exception cref="IllegalMoveException">A move of the history is illegal under <paramref name="rules"/>.</exception>
+    public GoState WithRules(Rules rules) => Rebuild(Komi, rules);
+
+    // Replays the initial position (setup before the first move) and the moves; setup stones placed after the first
+    // move are not part of the history and are not carried over.
+    private GoState Rebuild(double komi, Rules rules)
+    {
+        var s = new GoState(Size, komi, rules);
+        Stone[] initial = _snapshots[0];
+        for (int p = 0; p < initial.Length; p++)
+            if (initial[p] != Stone.Empty) s.SetupStone(p, initial[p]);
+        s.SetToMove(_undo.Count > 0 ? _undo[0].ToMove : ToMove);
+        foreach (var (color, point) in _moves) s.Play(color, point);
+        if (s.ToMove != ToMove) s.SetToMove(ToMove);
+        return s;
     }
 
     /// <summary>A deep copy (history included; snapshots are shared immutable arrays).</summary>
