@@ -112,13 +112,18 @@ public sealed partial class GoState
             reason = "suicide";
             return false;
         }
-        if (point == _koPoint && color == _koColor) { reason = "ko"; return false; }
-        if (Rules.Ko == KoRule.Simple) return true;
+        bool koPoint = point == _koPoint && color == _koColor;
+        if (Rules.Ko == KoRule.Simple)
+        {
+            if (koPoint) { reason = "ko"; return false; }
+            return true;
+        }
+        // Superko replaces the simple ko rule (an immediate recapture repeats the position when players alternate).
         ulong after = _board.HashAfter(color, point);
         bool repeats = Rules.Ko == KoRule.PositionalSuperko
             ? _boardHashes.Contains(after)
             : _situationHashes.Contains(SituationHash(after, color.Opponent()));
-        if (repeats) { reason = "superko"; return false; }
+        if (repeats) { reason = koPoint ? "ko" : "superko"; return false; }
         return true;
     }
 
