@@ -29,6 +29,9 @@ public class GtpEngineTests
         Assert.Equal("=\n\n", Send(e, "boardsize 9"));
         Assert.Equal("= C3 G7\n\n", Send(e, "fixed_handicap 2"));
         Assert.Equal(Stone.White, e.State.ToMove);
+        Assert.Equal("=\n\n", Send(e, "komi 0.5"));   // komi keeps the position and who is to move
+        Assert.Equal(Stone.White, e.State.ToMove);
+        Assert.Equal(0.5, e.State.Komi);
         Assert.StartsWith("= ", Send(e, "genmove w"));
         Assert.Equal("=\n\n", Send(e, "undo"));
         Assert.Equal("? cannot undo\n\n", Send(e, "undo"));
