@@ -104,8 +104,9 @@ public sealed partial class GoState
     public bool IsLegal(Stone color, int point, out string reason)
     {
         reason = "";
+        if (color is not (Stone.Black or Stone.White)) throw new ArgumentOutOfRangeException(nameof(color), color, "Black or White");
         if (point == _board.Pass) return true;
-        if ((uint)point > (uint)_board.Pass || color is not (Stone.Black or Stone.White)) { reason = "off board"; return false; }
+        if ((uint)point > (uint)_board.Pass) { reason = "off board"; return false; }
         if (_board[point] != Stone.Empty) { reason = "occupied"; return false; }
         if (_board.IsSuicide(color, point) && !(Rules.AllowSuicide && _board.HasNeighbor(color, point)))
         {
