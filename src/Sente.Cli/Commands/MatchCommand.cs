@@ -19,7 +19,7 @@ public static class MatchCommand
         var games = new Option<int>("--games") { Description = "Number of games (colours alternate)", DefaultValueFactory = _ => 10 };
         var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
         var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
-        var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each game as an SGF file here" };
+        var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each game as an SGF file here; running the same match again resumes it" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for internal players", DefaultValueFactory = _ => 1 };
         var moveTimeout = new Option<double>("--move-timeout") { Description = "Seconds a player may take per move", DefaultValueFactory = _ => 120 };
         var noCleanup = new Option<bool>("--no-cleanup")

@@ -174,7 +174,7 @@ public sealed partial class GtpEngine
         GameRecord record;
         try
         {
-            List<GameRecord> games = Sgf.ReadCollection(File.ReadAllText(path));
+            List<GameRecord> games = Sgf.ReadCollection(Sgf.ReadFileText(path));
             if (games.Count == 0) throw new GtpCommandException($"cannot load file: '{path}' holds no game");
             record = games[0];
         }
