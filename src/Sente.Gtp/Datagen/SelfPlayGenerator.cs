@@ -24,7 +24,7 @@ public sealed class SelfPlayGenerator(SelfPlayOptions options)
     public int CountExisting()
     {
         if (options.OutputIsFile)
-            return File.Exists(options.Output) ? Sgf.ReadCollection(File.ReadAllText(options.Output)).Count : 0;
+            return File.Exists(options.Output) ? Sgf.ReadCollection(Sgf.ReadFileText(options.Output)).Count : 0;
         return Directory.Exists(options.Output) ? Directory.GetFiles(options.Output, "game-*.sgf").Length : 0;
     }
 
