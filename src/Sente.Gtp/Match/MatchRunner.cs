@@ -69,7 +69,7 @@ public sealed partial class MatchRunner(PlayerFactory players, MatchOptions opti
         var client = new GtpClient(players.Connect(spec, seed)) { Timeout = options.CommandTimeout, MoveTimeout = options.MoveTimeout };
         _clients[who] = client;
         _genmove[who] = "genmove";
-        if (options.Cleanup)
+        if (options.Cleanup && !PlayerFactory.IsInternal(spec))   // Sente's own players play games out anyway
         {
             try
             {
