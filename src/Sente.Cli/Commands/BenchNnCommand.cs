@@ -73,6 +73,9 @@ public static class BenchNnCommand
             if (type != ScalarType.Float32) net.to(ScalarType.Float32);
             var t = NnBenchmark.TrainStep(net, tb, s);
             table.AddRow("train step (fp32, SGD)", tb.ToString(CultureInfo.InvariantCulture), t.PositionsPerSecond.ToString("N0", CultureInfo.InvariantCulture), t.MillisecondsPerBatch.ToString("0.00", CultureInfo.InvariantCulture));
+            var roll = NnBenchmark.RolloutMoves(size, Math.Min(s, 2.0));
+            table.AddRow("rollout policy move (no torch, 1 thread)", "1", roll.PositionsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                (roll.MillisecondsPerBatch).ToString("0.0000", CultureInfo.InvariantCulture));
             ctx.Console.Write(table);
             CpuInfo cpu = CpuInfo.Detect();
             ctx.Out.WriteLine($"CPU: {cpu.Model}, {cpu.LogicalCores} logical cores, AVX2 {(cpu.Avx2 ? "yes" : "no")}, AVX-512 {(cpu.Avx512 ? "yes" : "no")}, " +

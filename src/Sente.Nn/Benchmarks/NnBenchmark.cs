@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Sente.Core;
+using Sente.Go;
 using Sente.Nn.Models;
+using Sente.Nn.Rollout;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -81,5 +84,39 @@ public static class NnBenchmark
         } while (sw.Elapsed.TotalSeconds < seconds);
         net.eval();
         return new BenchResult(batch, n, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Rollout-policy move selections per second (feature extraction + softmax + sampling, plain arrays, one
+    /// thread): plays random-weight rollout games from the empty board until two passes or 2 x N x N moves.</summary>
+    public static BenchResult RolloutMoves(int size, double seconds, ulong seed = 1)
+    {
+        var rng = new Rng(seed);
+        var weights = new float[RolloutFeatures.Count];
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)(rng.NextGaussian() * 0.1);
+        var policy = new RolloutPolicy(weights);
+        var ws = new RolloutPolicy.Workspace();
+        var board = new Board(size);
+        long moves = 0;
+        var sw = Stopwatch.StartNew();
+        do
+        {
+            board.CopyFrom(new Board(size));
+            Stone toMove = Stone.Black;
+            int last = -1, passes = 0;
+            for (int m = 0; m < 2 * size * size && passes < 2; m++)
+            {
+                int move = policy.Sample(board, toMove, last, ws, rng);
+                if (move == board.Pass) passes++;
+                else
+                {
+                    passes = 0;
+                    board.Place(toMove, move);
+                }
+                moves++;
+                last = move;
+                toMove = toMove.Opponent();
+            }
+        } while (sw.Elapsed.TotalSeconds < seconds);
+        return new BenchResult(1, (int)Math.Min(int.MaxValue, moves), sw.Elapsed.TotalSeconds);
     }
 }
