@@ -30,8 +30,9 @@ public static class BenchNnCommand
         var seconds = new Option<double>("--seconds") { Description = "Measuring time per row, in seconds.", DefaultValueFactory = _ => 2.0 };
         var batches = new Option<string>("--batches") { Description = "Comma-separated inference batch sizes.", DefaultValueFactory = _ => "1,8,32,128" };
         var trainBatch = new Option<int>("--train-batch") { Description = "Batch size of the timed training step.", DefaultValueFactory = _ => 32 };
+        var leelaz = new Option<bool>("--leelaz") { Description = "Also time the same network (exported to Leela Zero's format) with `leelaz --cpu-only netbench` under the same load (19x19 BatchNorm ResNet, 18 planes)." };
         var command = new Command("nn", "Network speed: positions/s at batch 1, 8, 32, 128 and the time of one training step.");
-        foreach (Option o in new Option[] { board, arch, blocks, filters, norm, planes, dtype, threads, seconds, batches, trainBatch }) command.Options.Add(o);
+        foreach (Option o in new Option[] { board, arch, blocks, filters, norm, planes, dtype, threads, seconds, batches, trainBatch, leelaz }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             int size = parse.GetValue(board);
@@ -76,6 +77,7 @@ public static class BenchNnCommand
             var roll = NnBenchmark.RolloutMoves(size, Math.Min(s, 2.0));
             table.AddRow("rollout policy move (no torch, 1 thread)", "1", roll.PositionsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 (roll.MillisecondsPerBatch).ToString("0.0000", CultureInfo.InvariantCulture));
+            if (parse.GetValue(leelaz)) table.AddRow(LeelazRow(net, intra));
             ctx.Console.Write(table);
             CpuInfo cpu = CpuInfo.Detect();
             ctx.Out.WriteLine($"CPU: {cpu.Model}, {cpu.LogicalCores} logical cores, AVX2 {(cpu.Avx2 ? "yes" : "no")}, AVX-512 {(cpu.Avx512 ? "yes" : "no")}, " +
@@ -83,6 +85,36 @@ public static class BenchNnCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Exports <paramref name="net"/> for Leela Zero and runs its `netbench` (batch 1 per thread).</summary>
+    private static string[] LeelazRow(PolicyValueNet net, int threads)
+    {
+        string exe = ExecutableLocator.Find("leelaz") ?? throw new CliException("--leelaz: leelaz is not installed (apt-get install leela-zero)");
+        if (net is not ZeroNet zero) throw new CliException("--leelaz needs a Zero net (not --arch alphago)");
+        string file = Path.Combine(Path.GetTempPath(), $"sente-bench-{Guid.NewGuid():N}.txt");
+        try
+        {
+            try { Sente.Nn.Checkpoints.LeelaZeroWeights.Export(zero, file); }
+            catch (ArgumentException e) { throw new CliException("--leelaz: " + e.Message); }
+            const int evals = 400;
+            var psi = new System.Diagnostics.ProcessStartInfo(exe, $"--gtp --cpu-only -t {threads} --noponder -w {file}")
+            { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            using var proc = System.Diagnostics.Process.Start(psi) ?? throw new CliException("--leelaz: cannot start leelaz");
+            var errTask = proc.StandardError.ReadToEndAsync();
+            proc.StandardInput.WriteLine($"netbench {evals}");
+            proc.StandardInput.WriteLine("quit");
+            proc.StandardInput.Flush();
+            _ = proc.StandardOutput.ReadToEnd();
+            proc.WaitForExit();
+            string err = errTask.Result;
+            var m = System.Text.RegularExpressions.Regex.Matches(err, @"([0-9]+(?:\.[0-9]+)?)\s*n/s");
+            if (m.Count == 0) throw new CliException("--leelaz: no netbench result in leelaz output:\n" + err);
+            double rate = double.Parse(m[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+            return new[] { $"leelaz 0.17 --cpu-only netbench, {threads} thread(s)", "1", rate.ToString("N0", CultureInfo.InvariantCulture),
+                (1000.0 / rate).ToString("0.00", CultureInfo.InvariantCulture) };
+        }
+        finally { File.Delete(file); }
     }
 
     private static string Checkpoint(ModelConfig c) => Sente.Nn.Checkpoints.Checkpoint.Describe(c);
