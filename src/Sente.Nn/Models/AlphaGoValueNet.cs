@@ -6,8 +6,9 @@ namespace Sente.Nn.Models;
 
 /// <summary>
 /// AlphaGo's value network (Silver et al. 2016): the policy network's convolution stack (5x5, then 3x3 layers, k
-/// filters, ReLU; Layers - 1 of them, the last being the "extra" layer 12), a 1x1 conv with one filter, a fully
-/// connected layer of ValueHidden (256) ReLU units and one tanh output.
+/// filters, ReLU; Layers - 1 of them, the last being the "extra" layer 12), a 1x1 conv with one filter (linear: a
+/// ReLU on a single feature map can die for every point and cut all gradients), a fully connected layer of
+/// ValueHidden (256) ReLU units and one tanh output.
 /// Input (B, InputPlanes (49), N, N); output (B) values in [-1, 1] for the player to move.
 /// </summary>
 public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
@@ -33,7 +34,7 @@ public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        Tensor h = nn.functional.relu(output.forward(AlphaGoLayers.Run(convs, x))).flatten(1);
+        Tensor h = output.forward(AlphaGoLayers.Run(convs, x)).flatten(1);
         Tensor v = tanh(fc2.forward(nn.functional.relu(fc1.forward(h)))).squeeze(1);
         return v.MoveToOuterDisposeScope();
     }

@@ -133,6 +133,25 @@ public class TorchEvaluatorTests
     }
 
     [Fact]
+    public void AlphaGoPairWithItsEncoderAndZeroNetWithLeelaZeroPlanesEvaluateGoStates()
+    {
+        var states = Positions(5);
+        random.manual_seed(4);
+        var alphaGo = new AlphaGoNet(new ModelConfig(ModelKind.AlphaGo, Size, 49, Filters: 8, Layers: 4, PassLogit: true, ValueHidden: 16));
+        var zero = new ZeroNet(new ModelConfig(ModelKind.Zero, Size, 18, new TrunkConfig(TrunkKind.PreAct, 2, 8, NormKind.Layer), ValueHidden: 16));
+        foreach (var ev in new[] { new TorchEvaluator(alphaGo, new AlphaGoEncoder(Size, colourPlane: true)),
+                                   new TorchEvaluator(zero, StoneHistoryEncoder.LeelaZero18(Size), new TorchEvaluatorOptions(Symmetry: SymmetryMode.Average)) })
+        {
+            var (p, v) = Run(ev, states);
+            for (int i = 0; i < states.Count; i++)
+            {
+                Assert.Equal(1.0, p.AsSpan(i * 26, 26).ToArray().Sum(), 4);
+                Assert.InRange(v[i], -1f, 1f);
+            }
+        }
+    }
+
+    [Fact]
     public void MismatchedEncoderIsRejected()
     {
         var e = Assert.Throws<ArgumentException>(() => new TorchEvaluator(TinyNet(), new ObservationEncoder(new GoGame(7))));
