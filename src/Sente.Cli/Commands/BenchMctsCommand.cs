@@ -53,7 +53,7 @@ public static class BenchMctsCommand
             new Mcts(g.NewInitialState(), new RandomRolloutEvaluator(s), new MctsOptions { BatchSize = 8, VirtualLoss = 3 })
                 .Search(new SearchLimits(Playouts: 5000));
 
-            ctx.Console.MarkupLine($"[bold]MCTS[/] on the initial {g.Name} position, {n} playouts per {(gameCount > 1 ? $"game, {gameCount} games in lockstep" : "search")}, {Environment.ProcessorCount} logical cores");
+            ctx.Out.WriteLine($"MCTS on the initial {g.Name} position, {n} playouts per {(gameCount > 1 ? $"game, {gameCount} games in lockstep" : "search")}, {Environment.ProcessorCount} logical cores");
             var table = new Table().AddColumn("evaluator").AddColumn("threads").AddColumn("batch")
                 .AddColumn(new TableColumn("playouts").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned())
                 .AddColumn(new TableColumn("playouts/s").RightAligned()).AddColumn(new TableColumn("leaves/call").RightAligned());
