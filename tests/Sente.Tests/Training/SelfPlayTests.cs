@@ -52,6 +52,37 @@ public class SelfPlayTests
     }
 
     [Fact]
+    public async Task SelfPlayFeedsTheReplayBufferAndTheGamesSurviveARestart()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sente-selfplay-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            IReadOnlyList<GameRecord> played;
+            using (ReplayBuffer buffer = ReplayBuffer.Open(dir))
+                played = await new SelfPlayWorker(ConnectFour.Instance, new UniformEvaluator(), Small with { Limits = new SearchLimits(Visits: 30) })
+                    .PlayAsync(4, seed: 3, g => buffer.AddAsync(g));
+            using ReplayBuffer reopened = ReplayBuffer.Open(dir);
+            IReadOnlyList<GameRecord> stored = await reopened.RecentAsync(10);
+            Assert.Equal(played.Select(g => g.Seed), stored.Select(g => g.Seed));
+            foreach (GameRecord g in stored)
+            {
+                int moves = 0;
+                foreach (var (state, move, _) in g.Replay(ConnectFour.Instance))
+                {
+                    Assert.True(state.IsLegal(move.Action));
+                    moves++;
+                }
+                Assert.Equal(played.Single(p => p.Seed == g.Seed).Moves.Count, moves);
+            }
+            Assert.Equal(played.Sum(g => g.Moves.Count), (await reopened.StatsAsync()).Positions);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ResignationEndsLostGamesAndDisabledGamesMeasureIt()
     {
         // Random rollouts see a lost tic-tac-toe position clearly below -0.3 often enough to resign.
