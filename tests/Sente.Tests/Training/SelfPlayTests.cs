@@ -75,6 +75,21 @@ public class SelfPlayTests
                 Assert.Equal(played.Single(p => p.Seed == g.Seed).Moves.Count, moves);
             }
             Assert.Equal(played.Sum(g => g.Moves.Count), (await reopened.StatsAsync()).Positions);
+
+            // Sampled positions become (observation, pi, z) examples that match a direct replay.
+            var obs = new float[3 * 6 * 7];
+            var pi = new float[7];
+            foreach (PositionSample sample in await reopened.SampleAsync(20, seed: 1))
+            {
+                float z = TrainingExample.Write(ConnectFour.Instance, sample, obs, pi);
+                var (state, move, expectedZ) = sample.Game.Replay(ConnectFour.Instance).ElementAt(sample.MoveIndex);
+                var expectedObs = new float[obs.Length];
+                state.WriteObservation(expectedObs);
+                Assert.Equal(expectedObs, obs);
+                Assert.Equal(expectedZ, z);
+                Assert.Equal(1f, pi.Sum(), 4);
+                Assert.True(pi[move.Action] > 0 || move.VisitCounts.Length == 0);
+            }
         }
         finally
         {
