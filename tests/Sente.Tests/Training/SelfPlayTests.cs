@@ -60,7 +60,7 @@ public class SelfPlayTests
             IReadOnlyList<GameRecord> played;
             using (ReplayBuffer buffer = ReplayBuffer.Open(dir))
                 played = await new SelfPlayWorker(ConnectFour.Instance, new UniformEvaluator(), Small with { Limits = new SearchLimits(Visits: 30) })
-                    .PlayAsync(4, seed: 3, g => buffer.AddAsync(g));
+                    .PlayAsync(4, seed: 3, sink: buffer);
             using ReplayBuffer reopened = ReplayBuffer.Open(dir);
             IReadOnlyList<GameRecord> stored = await reopened.RecentAsync(10);
             Assert.Equal(played.Select(g => g.Seed), stored.Select(g => g.Seed));
