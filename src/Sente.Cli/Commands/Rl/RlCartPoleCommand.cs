@@ -54,7 +54,8 @@ public static class RlCartPoleCommand
                     p => CartPoleReinforce.Train(options, s, (episode, _) => p.Report(episode)));
                 runs.Add((s, run));
                 ctx.Console.MarkupLine($"seed {s}: {(run.SolvedAtEpisode is { } e ? $"[green]solved at episode {e}[/]" : "[red]not solved[/]")}" +
-                                       $" after {run.EpisodeReturns.Length} episodes; best 100-episode average {F(run.Best100Average, "0.0")}");
+                                       $" after {run.EpisodeReturns.Length} episodes; best 100-episode average " +
+                                       (double.IsFinite(run.Best100Average) ? F(run.Best100Average, "0.0") : "n/a (fewer than 100 episodes)"));
                 var raw = LineSeries.OverIndex("return", run.EpisodeReturns);
                 var avg = LineSeries.OverIndex("100-episode average", MovingAverage(run.EpisodeReturns, 100));
                 Chart.SaveLines(Path.Combine(dir, $"cartpole-seed{s}.png"), $"CartPole-v1, REINFORCE{(options.LearnedBaseline ? " with baseline" : "")}, seed {s}",
