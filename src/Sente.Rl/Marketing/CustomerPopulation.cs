@@ -99,7 +99,7 @@ public sealed class CustomerPopulation
 
     private static double Bisect(Func<double, double> f, double lo, double hi)
     {
-        for (int i = 0; i < 100; i++)
+        for (int i = 0; i < 60; i++)
         {
             double mid = (lo + hi) / 2;
             if (f(mid) > 0) hi = mid; else lo = mid;
