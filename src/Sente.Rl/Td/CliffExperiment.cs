@@ -32,18 +32,4 @@ public static class CliffExperiment
         }, progress);
         return new CliffResult(method, mean, greedy, first!);
     }
-
-    /// <summary>Moving average over a trailing window (for plotting noisy per-episode curves).</summary>
-    public static double[] Smooth(double[] x, int window)
-    {
-        var y = new double[x.Length];
-        double sum = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sum += x[i];
-            if (i >= window) sum -= x[i - window];
-            y[i] = sum / Math.Min(i + 1, window);
-        }
-        return y;
-    }
 }

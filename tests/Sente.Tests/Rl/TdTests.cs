@@ -75,4 +75,26 @@ public class TdTests
         env.Reset();
         Assert.Throws<ArgumentOutOfRangeException>(() => env.Step(4));
     }
+
+    [Fact]
+    public void EpisodeRunnerPlaysReproducibleEpisodesAndWritesCsv()
+    {
+        var env = new Sente.Rl.PolicyGradient.CartPole();
+        // Push towards the side the pole leans: balances for a while but drifts out.
+        Func<double[], int> lean = s => s[2] + 0.5 * s[3] > 0 ? 1 : 0;
+        var a = Sente.Rl.Environments.EpisodeRunner.Run(env, lean, 5, seed: 10);
+        var b = Sente.Rl.Environments.EpisodeRunner.Run(env, lean, 5, seed: 10);
+        Assert.Equal(a.Returns, b.Returns);
+        Assert.Equal(5, a.Terminated + a.Truncated);
+        Assert.All(a.Lengths, l => Assert.InRange(l, 10, 500));
+        string path = Path.Combine(Path.GetTempPath(), $"sente-episodes-{Guid.NewGuid():N}.csv");
+        try
+        {
+            a.WriteCsv(path);
+            var lines = File.ReadAllLines(path);
+            Assert.Equal("episode,return,length", lines[0]);
+            Assert.Equal(6, lines.Length);
+        }
+        finally { File.Delete(path); }
+    }
 }

@@ -32,7 +32,7 @@ public static class RlCorridorCommand
             ];
             var curves = RlProgress.Run(ctx, $"2 methods x {runs} runs x {episodes} episodes", 2 * runs, p =>
                 methods.Select((m, i) => CorridorExperiment.Run(m.Alpha, m.BaselineAlpha, runs, episodes, s,
-                    new Offset(p, i * runs))).ToList());
+                    RlProgress.Offset(p, i * runs))).ToList());
             double best = ShortCorridor.Value(ShortCorridor.OptimalPRight);
             var table = new Table().AddColumns("method", "episodes 1-100", "episodes 101-300", "last 100 episodes");
             for (int i = 0; i < methods.Length; i++)
@@ -53,9 +53,4 @@ public static class RlCorridorCommand
     }
 
     private static string Mean(IEnumerable<double> x) => x.Any() ? F(x.Average(), "0.00") : "-";
-
-    private sealed class Offset(IProgress<int> inner, int offset) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(offset + value);
-    }
 }

@@ -40,7 +40,7 @@ public static class RlMarketingCommand
             IMarketingAgent[] agents = Agents(linUcbAlpha, pgAlpha);
             int every = Math.Max(1, customers / 500);
             var results = RlProgress.Run(ctx, $"{agents.Length} agents x {customers:N0} customers", agents.Length * customers, p =>
-                agents.Select((a, i) => experiment.Run(a, customers, s, every, new Offset(p, i * customers))).ToList());
+                agents.Select((a, i) => experiment.Run(a, customers, s, every, RlProgress.Offset(p, i * customers))).ToList());
 
             var (best, bestFraction) = experiment.Best();
             var c = ctx.Console;
@@ -84,9 +84,4 @@ public static class RlMarketingCommand
         new LinUcb(Customer.FeatureCount, linUcbAlpha),
         new LogisticPolicyGradient(Customer.FeatureCount, pgAlpha),
     ];
-
-    private sealed class Offset(IProgress<int> inner, int offset) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(offset + value);
-    }
 }
