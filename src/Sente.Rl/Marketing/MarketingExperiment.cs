@@ -12,6 +12,13 @@ namespace Sente.Rl.Marketing;
 public sealed record MarketingResult(string Agent, double OnlineProfitPer1000, double FinalProfitPer1000,
                                      double FinalSendFraction, double[] CumulativeRegret, int RegretEvery);
 
+/// <summary>How a segment of the evaluation sample is treated.</summary>
+/// <param name="Share">Fraction of customers in the segment.</param>
+/// <param name="UpliftValue">Mean expected extra revenue of e-mailing a customer of the segment (dollars).</param>
+/// <param name="BestSendFraction">Fraction the best possible policy e-mails.</param>
+/// <param name="SendFractions">Fraction each agent's exploiting policy e-mails, in the order given.</param>
+public sealed record SegmentRow(string Segment, double Share, double UpliftValue, double BestSendFraction, double[] SendFractions);
+
 /// <summary>Runs marketing agents on the simulated population and scores them against the best possible policy.</summary>
 public sealed class MarketingExperiment
 {
@@ -48,6 +55,22 @@ public sealed class MarketingExperiment
             if (send) sent++;
         }
         return (1000 * profit / _evaluation.Length, (double)sent / _evaluation.Length);
+    }
+
+    /// <summary>Per segment (<see cref="Customer.Segment"/>) of the evaluation sample: size, mean uplift value, and
+    /// the fraction e-mailed by the best policy and by each agent's exploiting policy; highest uplift first.</summary>
+    public IReadOnlyList<SegmentRow> Segments(IReadOnlyList<IMarketingAgent> agents)
+    {
+        var rows = new List<SegmentRow>();
+        foreach (var group in Enumerable.Range(0, _evaluation.Length).GroupBy(i => _evaluation[i].Segment))
+        {
+            int[] idx = group.ToArray();
+            double uplift = idx.Average(i => CustomerPopulation.RevenuePerConversion * _population.Uplift(_evaluation[i]));
+            double best = idx.Average(i => _population.BestDecision(_evaluation[i]) ? 1.0 : 0.0);
+            double[] fractions = agents.Select(a => idx.Average(i => a.Exploit(_evaluationFeatures[i]) ? 1.0 : 0.0)).ToArray();
+            rows.Add(new SegmentRow(group.Key, (double)idx.Length / _evaluation.Length, uplift, best, fractions));
+        }
+        return rows.OrderByDescending(r => r.UpliftValue).ToList();
     }
 
     /// <summary>The best possible policy's expected profit per 1,000 customers and send fraction.</summary>

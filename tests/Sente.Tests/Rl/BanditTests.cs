@@ -88,4 +88,34 @@ public class BanditTests
         var b = BanditExperiment.Run("b", () => new EpsilonGreedy(Arms, 0.1), 50, 100, 11);
         Assert.Equal(a.AverageReward, b.AverageReward);
     }
+
+    /// <summary>The book's full size, 2000 runs x 1000 steps, for the claims of Sec. 2.3-2.8 at once.</summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void BookSizeTestbedReproducesTheChapterTwoClaims()
+    {
+        BanditCurves Full(Func<IBanditAgent> agent, double mean = 0) => BanditExperiment.Run("m", agent, 2000, 1000, 21, Arms, mean);
+        var greedy = Full(() => new EpsilonGreedy(Arms, 0));
+        var eps = Full(() => new EpsilonGreedy(Arms, 0.1));
+        var ucb = Full(() => new Ucb(Arms, 2));
+        var with = Full(() => new GradientBandit(Arms, 0.1, true), 4);
+        var without = Full(() => new GradientBandit(Arms, 0.1, false), 4);
+        Assert.InRange(greedy.FinalOptimal(), 0.29, 0.39);
+        Assert.True(eps.OptimalFraction.Max() <= 0.91);
+        Assert.True(ucb.AverageReward[10] > ucb.AverageReward[9] + 0.5 && ucb.AverageReward[10] > ucb.AverageReward[11]);
+        Assert.True(ucb.MeanReward > eps.MeanReward && ucb.MeanReward > greedy.MeanReward);
+        Assert.True(with.FinalOptimal() > without.FinalOptimal() + 0.2);
+    }
+
+    /// <summary>Epsilon 0.01 explores less, so it eventually overtakes epsilon 0.1 (Sec. 2.3); 5000 steps.</summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void EpsilonPointZeroOneEventuallyBeatsPointOne()
+    {
+        var small = BanditExperiment.Run("0.01", () => new EpsilonGreedy(Arms, 0.01), 1000, 5000, 22);
+        var large = BanditExperiment.Run("0.1", () => new EpsilonGreedy(Arms, 0.1), 1000, 5000, 22);
+        double smallLate = small.AverageReward.TakeLast(1000).Average(), largeLate = large.AverageReward.TakeLast(1000).Average();
+        Assert.True(smallLate > largeLate, $"eps 0.01: {smallLate}, eps 0.1: {largeLate}");
+        Assert.True(small.AverageReward.Take(200).Average() < large.AverageReward.Take(200).Average());
+    }
 }

@@ -21,7 +21,7 @@ public class RlCliTests
     [InlineData("cliff", new[] { "cliff-online-returns.png", "cliff-online-returns.csv", "cliff-q-learning-values.png" }, new[] { "--runs", "2", "--episodes", "50" })]
     [InlineData("corridor", new[] { "corridor.png", "corridor.csv" }, new[] { "--runs", "2", "--episodes", "50" })]
     [InlineData("cartpole", new[] { "cartpole-seed3.png", "cartpole-seed3.csv" }, new[] { "--episodes", "20" })]
-    [InlineData("marketing", new[] { "marketing-regret.png", "marketing-regret.csv", "marketing-summary.csv" }, new[] { "--customers", "5000" })]
+    [InlineData("marketing", new[] { "marketing-regret.png", "marketing-regret.csv", "marketing-summary.csv", "marketing-segments.csv" }, new[] { "--customers", "5000" })]
     public void CommandWritesItsFiles(string command, string[] files, string[] extra)
     {
         string dir = TempDir();

@@ -55,6 +55,19 @@ public static class RlMarketingCommand
                     F(1000 * r.CumulativeRegret[^1] / (r.CumulativeRegret.Length * r.RegretEvery)));
             c.Write(table);
 
+            var learners = agents.Where(a => a is LinUcb or LogisticPolicyGradient).ToList();
+            var segments = experiment.Segments(learners);
+            var segTable = new Table().AddColumns(["segment", "customers", "e-mail value", "best", .. learners.Select(a => Markup.Escape(a.Name))]);
+            foreach (var row in segments)
+                segTable.AddRow([Markup.Escape(row.Segment), $"{F(100 * row.Share, "0.0")}%", $"${F(row.UpliftValue)}",
+                    $"{F(100 * row.BestSendFraction, "0")}%", .. row.SendFractions.Select(f => $"{F(100 * f, "0")}%")]);
+            c.MarkupLine($"[bold]who gets the e-mail[/] (e-mail value = expected extra revenue per customer; worth sending above ${F(cost)})");
+            c.Write(segTable);
+            CsvTable.WriteRows(Path.Combine(dir, "marketing-segments.csv"),
+                ["segment", "share", "email_value", "best_send_fraction", .. learners.Select(a => a.Name + " send_fraction")],
+                segments.Select(r => (IReadOnlyList<string>)[r.Segment, F(r.Share, "0.####"), F(r.UpliftValue, "0.####"),
+                    F(r.BestSendFraction, "0.####"), .. r.SendFractions.Select(f => F(f, "0.####"))]));
+
             double[] xs = Enumerable.Range(1, results[0].CumulativeRegret.Length).Select(i => (double)i * every).ToArray();
             Chart.SaveLines(Path.Combine(dir, "marketing-regret.png"),
                 $"Marketing: cumulative expected regret vs the best policy (cost ${F(cost)} per e-mail)", "customers",
