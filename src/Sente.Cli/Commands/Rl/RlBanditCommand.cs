@@ -95,7 +95,7 @@ public static class RlBanditCommand
         var ucb = new Method("UCB c=2", () => new Ucb(Arms, 2));
         var thompson = new Method("Thompson sampling", () => new ThompsonSampling(Arms));
         Method Gradient(double alpha, bool baseline) =>
-            new($"gradient alpha {alpha}{(baseline ? "" : " no baseline")}", () => new GradientBandit(Arms, alpha, baseline), 4);
+            new($"gradient alpha {alpha} {(baseline ? "with" : "without")} baseline", () => new GradientBandit(Arms, alpha, baseline), 4);
         return
         [
             new("figure-2.2", "Figure 2.2 epsilon-greedy", true, true, [greedy, eps01, eps1]),

@@ -56,6 +56,9 @@ public static class RlCartPoleCommand
                 ctx.Console.MarkupLine($"seed {s}: {(run.SolvedAtEpisode is { } e ? $"[green]solved at episode {e}[/]" : "[red]not solved[/]")}" +
                                        $" after {run.EpisodeReturns.Length} episodes; best 100-episode average " +
                                        (double.IsFinite(run.Best100Average) ? F(run.Best100Average, "0.0") : "n/a (fewer than 100 episodes)"));
+                var greedy = CartPoleReinforce.Evaluate(run.FinalPolicy, 100, s + 1_000_000);
+                ctx.Console.MarkupLine($"  final policy, greedy, 100 new episodes: average return {F(greedy.Returns.Average(), "0.0")}, " +
+                                       $"min {F(greedy.Returns.Min(), "0")}, {greedy.Truncated} reached the 500-step limit");
                 var raw = LineSeries.OverIndex("return", run.EpisodeReturns);
                 var avg = LineSeries.OverIndex("100-episode average", Curves.MovingAverage(run.EpisodeReturns, 100));
                 Chart.SaveLines(Path.Combine(dir, $"cartpole-seed{s}.png"), $"CartPole-v1, REINFORCE{(options.LearnedBaseline ? " with baseline" : "")}, seed {s}",
