@@ -15,21 +15,17 @@ public static class CliffExperiment
     public static CliffResult Run(TdMethod method, int runs, TdOptions options, ulong seed, IProgress<int>? progress = null)
     {
         var mdp = GridWorld.CliffWalking();
-        var mean = new double[options.Episodes];
         var greedy = new double[runs];
         double[,]? first = null;
-        var gate = new object();
-        ParallelRuns.For(runs, seed, (i, rng) =>
+        double[] sums = ParallelRuns.Sum(runs, seed, options.Episodes, (i, rng, acc) =>
         {
             var env = new MdpEnvironment(mdp, GridWorld.CliffStart, maxSteps: 100_000);
             var result = TdControl.Train(env, method, options, rng);
             greedy[i] = TdControl.GreedyEpisode(env, result.Q).Return;
-            lock (gate)
-            {
-                for (int e = 0; e < mean.Length; e++) mean[e] += result.EpisodeReturns[e] / runs;
-                if (i == 0) first = result.Q;
-            }
+            for (int e = 0; e < acc.Length; e++) acc[e] += result.EpisodeReturns[e];
+            if (i == 0) first = result.Q;
         }, progress);
+        double[] mean = sums.Select(x => x / runs).ToArray();
         return new CliffResult(method, mean, greedy, first!);
     }
 }
