@@ -2,6 +2,9 @@ using ScottPlot;
 
 namespace Sente.Charts;
 
+/// <summary>Where a chart's legend goes.</summary>
+public enum LegendCorner { LowerRight, LowerLeft, UpperRight, UpperLeft }
+
 /// <summary>
 /// Headless PNG charts for experiment reports. Text uses "DejaVu Sans" (ScottPlot's default font resolves to a
 /// serif face on Linux servers). Files are written atomically. Stateless and thread-safe.
@@ -15,7 +18,7 @@ public static class Chart
     /// <param name="yRange">Optional fixed y axis limits (min, max); null = automatic.</param>
     public static void SaveLines(string path, string title, string xLabel, string yLabel,
                                  IReadOnlyList<LineSeries> series, int width = 900, int height = 560,
-                                 (double Min, double Max)? yRange = null)
+                                 (double Min, double Max)? yRange = null, LegendCorner legend = LegendCorner.LowerRight)
     {
         ArgumentOutOfRangeException.ThrowIfZero(series.Count);
         var plot = new Plot();
@@ -30,7 +33,14 @@ public static class Chart
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        if (series.Count > 1) plot.ShowLegend(Alignment.LowerRight);
+        if (series.Count > 1)
+            plot.ShowLegend(legend switch
+            {
+                LegendCorner.UpperLeft => Alignment.UpperLeft,
+                LegendCorner.UpperRight => Alignment.UpperRight,
+                LegendCorner.LowerLeft => Alignment.LowerLeft,
+                _ => Alignment.LowerRight,
+            });
         if (yRange is { } r) plot.Axes.SetLimitsY(r.Min, r.Max);
         plot.Font.Set(FontName);
         AtomicFile.Write(path, temp => plot.SavePng(temp, width, height));

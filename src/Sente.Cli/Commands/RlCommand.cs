@@ -16,6 +16,7 @@ public static class RlCommand
         command.Subcommands.Add(RlCliffCommand.Create(ctx));
         command.Subcommands.Add(RlCorridorCommand.Create(ctx));
         command.Subcommands.Add(RlCartPoleCommand.Create(ctx));
+        command.Subcommands.Add(RlMarketingCommand.Create(ctx));
         return command;
     }
 }

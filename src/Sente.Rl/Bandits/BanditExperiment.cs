@@ -27,27 +27,23 @@ public static class BanditExperiment
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(runs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
-        var reward = new double[steps];
-        var optimal = new double[steps];
-        var gate = new object();
-        ParallelRuns.For(runs, seed, (_, rng) =>
+        // One vector per run: rewards at [0, steps), optimal-arm indicators at [steps, 2 steps).
+        double[] sums = ParallelRuns.Sum(runs, seed, 2 * steps, (_, rng, acc) =>
         {
             var task = new Testbed(arms, rng, testbedMean);
             IBanditAgent agent = newAgent();
-            var r = new double[steps];
-            var o = new double[steps];
             for (int t = 0; t < steps; t++)
             {
                 int a = agent.SelectAction(rng);
                 double x = task.Pull(a, rng);
                 agent.Update(a, x);
-                r[t] = x;
-                if (a == task.OptimalArm) o[t] = 1;
+                acc[t] += x;
+                if (a == task.OptimalArm) acc[steps + t] += 1;
             }
-            lock (gate)
-                for (int t = 0; t < steps; t++) { reward[t] += r[t]; optimal[t] += o[t]; }
         }, progress);
-        for (int t = 0; t < steps; t++) { reward[t] /= runs; optimal[t] /= runs; }
+        var reward = new double[steps];
+        var optimal = new double[steps];
+        for (int t = 0; t < steps; t++) { reward[t] = sums[t] / runs; optimal[t] = sums[steps + t] / runs; }
         return new BanditCurves(name, reward, optimal);
     }
 }

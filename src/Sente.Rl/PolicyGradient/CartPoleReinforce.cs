@@ -21,9 +21,9 @@ public sealed record CartPoleReinforceOptions(
     int MaxEpisodes = 1500, bool LearnedBaseline = true, double BaselineLearningRate = 0.01,
     bool StopWhenSolved = true, string Device = "cpu");
 
-/// <summary>Returns of every training episode, and the episode at which CartPole-v1 was solved (1-based, the last
-/// episode of the first 100 consecutive episodes averaging at least 475), if it was.</summary>
-public sealed record CartPoleRun(double[] EpisodeReturns, int? SolvedAtEpisode, double Best100Average);
+/// <summary>Returns of every training episode, the episode at which CartPole-v1 was solved (1-based, the last
+/// episode of the first 100 consecutive episodes averaging at least 475), if it was, and the final policy.</summary>
+public sealed record CartPoleRun(double[] EpisodeReturns, int? SolvedAtEpisode, double Best100Average, MlpSnapshot FinalPolicy);
 
 /// <summary>
 /// REINFORCE on CartPole-v1 with a TorchSharp MLP softmax policy: collect episodes with the current policy, then
@@ -64,7 +64,7 @@ public static class CartPoleReinforce
         double best = double.NegativeInfinity, windowSum = 0;
         const double valueScale = 100; // V predicts G / 100 (G <= 1 / (1 - gamma) = 100 at gamma 0.99)
 
-        while (returns.Count < o.MaxEpisodes && solved is null)
+        while (returns.Count < o.MaxEpisodes && !(solved is not null && o.StopWhenSolved))
         {
             MlpSnapshot pi = policy.Snapshot();
             MlpSnapshot? vSnap = value?.Snapshot();
@@ -112,7 +112,22 @@ public static class CartPoleReinforce
             if (solved is not null && o.StopWhenSolved) break;
             Update(policy, value, policyOpt, valueOpt, states, actions, targets, device, valueScale);
         }
-        return new CartPoleRun(returns.ToArray(), solved, best);
+        return new CartPoleRun(returns.ToArray(), solved, best, policy.Snapshot());
+    }
+
+    /// <summary>Plays <paramref name="episodes"/> fresh episodes with a trained policy: greedy (the likelier action)
+    /// or sampled from the softmax. Episode i starts from reset seed <paramref name="seed"/> + i.</summary>
+    public static Environments.EpisodeLog Evaluate(MlpSnapshot policy, int episodes, ulong seed, bool greedy = true)
+    {
+        var env = new CartPole();
+        var rng = new Rng(seed ^ 0xC0FFEEUL);
+        var logits = new double[2];
+        return Environments.EpisodeRunner.Run(env, s =>
+        {
+            policy.Evaluate(s, logits);
+            if (greedy) return logits[1] > logits[0] ? 1 : 0;
+            return rng.NextDouble() < 1 / (1 + Math.Exp(logits[0] - logits[1])) ? 1 : 0;
+        }, episodes, seed);
     }
 
     private static void Update(MlpPolicy policy, MlpPolicy? value, optim.Optimizer policyOpt, optim.Optimizer? valueOpt,

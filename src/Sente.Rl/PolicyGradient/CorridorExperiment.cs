@@ -12,16 +12,14 @@ public static class CorridorExperiment
     public static double[] Run(double alpha, double? baselineAlpha, int runs, int episodes, ulong seed,
                                IProgress<int>? progress = null)
     {
-        var mean = new double[episodes];
-        var gate = new object();
-        ParallelRuns.For(runs, seed, (_, rng) =>
+        double[] sums = ParallelRuns.Sum(runs, seed, episodes, (_, rng, acc) =>
         {
             var result = LinearSoftmaxReinforce.Train(new ShortCorridor(),
                 new ReinforceOptions(alpha, baselineAlpha, InitialTheta, 1.0, episodes),
                 LinearSoftmaxReinforce.CorridorFeatures, LinearSoftmaxReinforce.ConstantFeature, 1, rng);
-            lock (gate)
-                for (int e = 0; e < episodes; e++) mean[e] += result.EpisodeReturns[e] / runs;
+            for (int e = 0; e < episodes; e++) acc[e] += result.EpisodeReturns[e];
         }, progress);
+        double[] mean = sums.Select(x => x / runs).ToArray();
         return mean;
     }
 }

@@ -15,35 +15,17 @@ public static class CliffExperiment
     public static CliffResult Run(TdMethod method, int runs, TdOptions options, ulong seed, IProgress<int>? progress = null)
     {
         var mdp = GridWorld.CliffWalking();
-        var mean = new double[options.Episodes];
         var greedy = new double[runs];
         double[,]? first = null;
-        var gate = new object();
-        ParallelRuns.For(runs, seed, (i, rng) =>
+        double[] sums = ParallelRuns.Sum(runs, seed, options.Episodes, (i, rng, acc) =>
         {
             var env = new MdpEnvironment(mdp, GridWorld.CliffStart, maxSteps: 100_000);
             var result = TdControl.Train(env, method, options, rng);
             greedy[i] = TdControl.GreedyEpisode(env, result.Q).Return;
-            lock (gate)
-            {
-                for (int e = 0; e < mean.Length; e++) mean[e] += result.EpisodeReturns[e] / runs;
-                if (i == 0) first = result.Q;
-            }
+            for (int e = 0; e < acc.Length; e++) acc[e] += result.EpisodeReturns[e];
+            if (i == 0) first = result.Q;
         }, progress);
+        double[] mean = sums.Select(x => x / runs).ToArray();
         return new CliffResult(method, mean, greedy, first!);
-    }
-
-    /// <summary>Moving average over a trailing window (for plotting noisy per-episode curves).</summary>
-    public static double[] Smooth(double[] x, int window)
-    {
-        var y = new double[x.Length];
-        double sum = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sum += x[i];
-            if (i >= window) sum -= x[i - window];
-            y[i] = sum / Math.Min(i + 1, window);
-        }
-        return y;
     }
 }

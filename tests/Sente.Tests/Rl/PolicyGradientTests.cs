@@ -79,6 +79,15 @@ public class PolicyGradientTests
         var run = CartPoleReinforce.Train(new CartPoleReinforceOptions(MaxEpisodes: 1000), seed: 2);
         Assert.True(run.SolvedAtEpisode is not null, $"best 100-episode average {run.Best100Average}");
         Assert.True(run.EpisodeReturns.TakeLast(100).Average() >= 475);
+        // The trained policy keeps balancing on fresh episodes when played greedily.
+        Assert.True(CartPoleReinforce.Evaluate(run.FinalPolicy, 20, seed: 500).Returns.Average() >= 400);
+    }
+
+    [Fact]
+    public void CartPoleKeepTrainingUsesTheWholeBudget()
+    {
+        var run = CartPoleReinforce.Train(new CartPoleReinforceOptions(MaxEpisodes: 250, StopWhenSolved: false), seed: 2);
+        Assert.Equal(250, run.EpisodeReturns.Length);
     }
 
     /// <summary>Gymnasium's "solved" on at least 3 of 5 seeds within a budget of 1500 episodes per seed.</summary>

@@ -75,4 +75,50 @@ public class TdTests
         env.Reset();
         Assert.Throws<ArgumentOutOfRangeException>(() => env.Step(4));
     }
+
+    [Fact]
+    public void EpisodeRunnerPlaysReproducibleEpisodesAndWritesCsv()
+    {
+        var env = new Sente.Rl.PolicyGradient.CartPole();
+        // Push towards the side the pole leans: balances for a while but drifts out.
+        Func<double[], int> lean = s => s[2] + 0.5 * s[3] > 0 ? 1 : 0;
+        var a = Sente.Rl.Environments.EpisodeRunner.Run(env, lean, 5, seed: 10);
+        var b = Sente.Rl.Environments.EpisodeRunner.Run(env, lean, 5, seed: 10);
+        Assert.Equal(a.Returns, b.Returns);
+        Assert.Equal(5, a.Terminated + a.Truncated);
+        Assert.All(a.Lengths, l => Assert.InRange(l, 10, 500));
+        string path = Path.Combine(Path.GetTempPath(), $"sente-episodes-{Guid.NewGuid():N}.csv");
+        try
+        {
+            a.WriteCsv(path);
+            var lines = File.ReadAllLines(path);
+            Assert.Equal("episode,return,length", lines[0]);
+            Assert.Equal(6, lines.Length);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void MdpEnvironmentSamplesStochasticOutcomesByProbability()
+    {
+        // State 0: the action leads to terminal state 1 with probability 0.3 (reward 1), else stays (reward 0).
+        var model = new Transition[][][]
+        {
+            [[new Transition(0.3, 1, 1.0), new Transition(0.7, 0, 0.0)]],
+            [[new Transition(1.0, 1, 0.0)]],
+        };
+        var mdp = new TabularMdp(model, [false, true], gamma: 1.0);
+        var env = new MdpEnvironment(mdp, startState: 0, maxSteps: 1, seed: 12);
+        int hits = 0;
+        for (int i = 0; i < 10_000; i++)
+        {
+            env.Reset();
+            var step = env.Step(0);
+            Assert.True(step.Terminated ^ step.Truncated);
+            if (step.Terminated) { hits++; Assert.Equal(1.0, step.Reward); }
+        }
+        Assert.InRange(hits, 2850, 3150);
+        // v(0) = 0.3 * 1 + 0.7 * v(0) => v(0) = 1.
+        Assert.Equal(1.0, DynamicProgramming.ValueIteration(mdp).Values[0], 6);
+    }
 }

@@ -44,7 +44,7 @@ public static class RlBanditCommand
                     int offset = i * runs;
                     var m = distinct[i];
                     cache[m.Name] = BanditExperiment.Run(m.Name, m.Create, runs, steps, s, Arms, m.TestbedMean,
-                        new Offset(p, offset));
+                        RlProgress.Offset(p, offset));
                 }
                 return 0;
             });
@@ -95,7 +95,7 @@ public static class RlBanditCommand
         var ucb = new Method("UCB c=2", () => new Ucb(Arms, 2));
         var thompson = new Method("Thompson sampling", () => new ThompsonSampling(Arms));
         Method Gradient(double alpha, bool baseline) =>
-            new($"gradient alpha {alpha}{(baseline ? "" : " no baseline")}", () => new GradientBandit(Arms, alpha, baseline), 4);
+            new($"gradient alpha {alpha} {(baseline ? "with" : "without")} baseline", () => new GradientBandit(Arms, alpha, baseline), 4);
         return
         [
             new("figure-2.2", "Figure 2.2 epsilon-greedy", true, true, [greedy, eps01, eps1]),
@@ -105,10 +105,5 @@ public static class RlBanditCommand
                 [Gradient(0.1, true), Gradient(0.4, true), Gradient(0.1, false), Gradient(0.4, false)]),
             new("all-methods", "All methods", true, true, [greedy, eps1, optimistic, ucb, thompson]),
         ];
-    }
-
-    private sealed class Offset(IProgress<int> inner, int offset) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(offset + value);
     }
 }

@@ -54,9 +54,13 @@ public static class RlCartPoleCommand
                     p => CartPoleReinforce.Train(options, s, (episode, _) => p.Report(episode)));
                 runs.Add((s, run));
                 ctx.Console.MarkupLine($"seed {s}: {(run.SolvedAtEpisode is { } e ? $"[green]solved at episode {e}[/]" : "[red]not solved[/]")}" +
-                                       $" after {run.EpisodeReturns.Length} episodes; best 100-episode average {F(run.Best100Average, "0.0")}");
+                                       $" after {run.EpisodeReturns.Length} episodes; best 100-episode average " +
+                                       (double.IsFinite(run.Best100Average) ? F(run.Best100Average, "0.0") : "n/a (fewer than 100 episodes)"));
+                var greedy = CartPoleReinforce.Evaluate(run.FinalPolicy, 100, s + 1_000_000);
+                ctx.Console.MarkupLine($"  final policy, greedy, 100 new episodes: average return {F(greedy.Returns.Average(), "0.0")}, " +
+                                       $"min {F(greedy.Returns.Min(), "0")}, {greedy.Truncated} reached the 500-step limit");
                 var raw = LineSeries.OverIndex("return", run.EpisodeReturns);
-                var avg = LineSeries.OverIndex("100-episode average", MovingAverage(run.EpisodeReturns, 100));
+                var avg = LineSeries.OverIndex("100-episode average", Curves.MovingAverage(run.EpisodeReturns, 100));
                 Chart.SaveLines(Path.Combine(dir, $"cartpole-seed{s}.png"), $"CartPole-v1, REINFORCE{(options.LearnedBaseline ? " with baseline" : "")}, seed {s}",
                     "episode", "return", [raw, avg], yRange: (0, 520));
                 CsvTable.WriteColumns(Path.Combine(dir, $"cartpole-seed{s}.csv"), ["episode", "return", "average_100"],
@@ -68,18 +72,5 @@ public static class RlCartPoleCommand
             return 0;
         });
         return command;
-    }
-
-    private static double[] MovingAverage(double[] x, int window)
-    {
-        var y = new double[x.Length];
-        double sum = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sum += x[i];
-            if (i >= window) sum -= x[i - window];
-            y[i] = sum / Math.Min(i + 1, window);
-        }
-        return y;
     }
 }

@@ -34,7 +34,7 @@ public static class RlCliffCommand
             var options = new TdOptions(alpha, eps, 1.0, episodes);
             TdMethod[] methods = [TdMethod.Sarsa, TdMethod.ExpectedSarsa, TdMethod.QLearning];
             var results = RlProgress.Run(ctx, $"3 methods x {runs} runs x {episodes} episodes", 3 * runs, p =>
-                methods.Select((m, i) => CliffExperiment.Run(m, runs, options, s, new Offset(p, i * runs))).ToList());
+                methods.Select((m, i) => CliffExperiment.Run(m, runs, options, s, RlProgress.Offset(p, i * runs))).ToList());
 
             var c = ctx.Console;
             var env = new MdpEnvironment(GridWorld.CliffWalking(), GridWorld.CliffStart);
@@ -71,7 +71,7 @@ public static class RlCliffCommand
             Chart.SaveLines(Path.Combine(dir, "cliff-online-returns.png"),
                 $"Cliff Walking: sum of rewards per episode ({runs} runs, 10-episode moving average)", "episodes",
                 "sum of rewards during episode",
-                results.Select(r => LineSeries.OverIndex(r.Method.ToString(), CliffExperiment.Smooth(r.MeanReturns, 10))).ToList(),
+                results.Select(r => LineSeries.OverIndex(r.Method.ToString(), Curves.MovingAverage(r.MeanReturns, 10))).ToList(),
                 yRange: (-100, 0));
             CsvTable.WriteColumns(Path.Combine(dir, "cliff-online-returns.csv"),
                 ["episode", .. results.Select(r => r.Method.ToString())],
@@ -101,9 +101,4 @@ public static class RlCliffCommand
         TdMethod.ExpectedSarsa => "expected-sarsa",
         _ => "q-learning",
     };
-
-    private sealed class Offset(IProgress<int> inner, int offset) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(offset + value);
-    }
 }

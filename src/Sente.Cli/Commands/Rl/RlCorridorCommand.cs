@@ -32,12 +32,12 @@ public static class RlCorridorCommand
             ];
             var curves = RlProgress.Run(ctx, $"2 methods x {runs} runs x {episodes} episodes", 2 * runs, p =>
                 methods.Select((m, i) => CorridorExperiment.Run(m.Alpha, m.BaselineAlpha, runs, episodes, s,
-                    new Offset(p, i * runs))).ToList());
+                    RlProgress.Offset(p, i * runs))).ToList());
             double best = ShortCorridor.Value(ShortCorridor.OptimalPRight);
             var table = new Table().AddColumns("method", "episodes 1-100", "episodes 101-300", "last 100 episodes");
             for (int i = 0; i < methods.Length; i++)
-                table.AddRow(Markup.Escape(methods[i].Name), F(curves[i].Take(100).Average(), "0.00"),
-                    F(curves[i].Skip(100).Take(200).Average(), "0.00"), F(curves[i].TakeLast(100).Average(), "0.00"));
+                table.AddRow(Markup.Escape(methods[i].Name), Mean(curves[i].Take(100)),
+                    Mean(curves[i].Skip(100).Take(200)), Mean(curves[i].TakeLast(100)));
             ctx.Console.Write(table);
             ctx.Console.MarkupLine($"optimum v* = {F(best, "0.00")} at p(right) = {F(ShortCorridor.OptimalPRight, "0.000")}");
             var series = methods.Select((m, i) => LineSeries.OverIndex(m.Name, curves[i])).ToList();
@@ -52,8 +52,5 @@ public static class RlCorridorCommand
         return command;
     }
 
-    private sealed class Offset(IProgress<int> inner, int offset) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(offset + value);
-    }
+    private static string Mean(IEnumerable<double> x) => x.Any() ? F(x.Average(), "0.00") : "-";
 }

@@ -11,7 +11,7 @@ internal static class RlOptions
         new("--seed") { Description = "Seed for every random choice (same seed, same results)", DefaultValueFactory = _ => 1UL };
 
     public static Option<string> Out(string name) =>
-        new("--out") { Description = $"Output folder for CSV and PNG files (default ./runs/rl/{name})",
+        new("--out") { Description = "Output folder for CSV and PNG files",
                        DefaultValueFactory = _ => Path.Combine("runs", "rl", name) };
 
     public static Option<int> Positive(string name, string description, int defaultValue) =>

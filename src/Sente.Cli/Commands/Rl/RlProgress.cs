@@ -22,6 +22,14 @@ internal static class RlProgress
         return result;
     }
 
+    /// <summary>Reports <c>offset + value</c> to <paramref name="inner"/> (one bar over several consecutive jobs).</summary>
+    public static IProgress<int> Offset(IProgress<int> inner, int offset) => new Shifted(inner, offset);
+
+    private sealed class Shifted(IProgress<int> inner, int offset) : IProgress<int>
+    {
+        public void Report(int value) => inner.Report(offset + value);
+    }
+
     private sealed class Reporter(ProgressTask task) : IProgress<int>
     {
         public void Report(int value)
