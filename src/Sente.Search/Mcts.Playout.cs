@@ -55,7 +55,7 @@ public sealed partial class Mcts
 
     private bool TryReserve()
     {
-        if (_cancel.IsCancellationRequested) return false;
+        if (_failed || _cancel.IsCancellationRequested) return false;
         if (_timeLimit is { } t && _clock.Elapsed >= t) return false;
         if (Interlocked.Increment(ref _reserved) <= _budget) return true;
         Interlocked.Decrement(ref _reserved);
@@ -140,6 +140,19 @@ public sealed partial class Mcts
         Rewind(slot);
         ReturnSlot(slot);
         Interlocked.Increment(ref _completed);
+    }
+
+    /// <summary>Gives up a collected leaf whose evaluation failed: the leaf becomes unvisited again, virtual loss
+    /// is removed and the slot returns to the pool, so the tree stays consistent. Thread-safe.</summary>
+    internal void Abandon(Slot slot)
+    {
+        _failed = true;
+        lock (slot.Leaf!) slot.Leaf.State = Node.New;
+        slot.Leaf = null;
+        RevertVirtualLoss(slot.Path);
+        Rewind(slot);
+        ReturnSlot(slot);
+        Interlocked.Decrement(ref _reserved);
     }
 
     private static void Update(Node node, int i, float value)

@@ -31,6 +31,7 @@ public sealed partial class Mcts
     private readonly Stopwatch _clock = new();
     private TimeSpan? _timeLimit;
     private CancellationToken _cancel;
+    private volatile bool _failed; // an evaluation threw: other threads stop starting playouts
 
     /// <summary>A search rooted at a private copy of <paramref name="root"/> (which is not modified or kept).</summary>
     /// <param name="root">A non-terminal position.</param>
@@ -114,9 +115,18 @@ public sealed partial class Mcts
             spin.Reset();
             states.Clear();
             foreach (Slot s in slots) states.Add(s.State);
-            _evaluator.Evaluate(states, priors.AsSpan(0, slots.Count * numActions), values.AsSpan(0, slots.Count));
-            for (int i = 0; i < slots.Count; i++)
-                Complete(slots[i], priors.AsSpan(i * numActions, numActions), values[i]);
+            int completed = 0;
+            try
+            {
+                _evaluator.Evaluate(states, priors.AsSpan(0, slots.Count * numActions), values.AsSpan(0, slots.Count));
+                for (; completed < slots.Count; completed++)
+                    Complete(slots[completed], priors.AsSpan(completed * numActions, numActions), values[completed]);
+            }
+            catch
+            {
+                for (int i = completed; i < slots.Count; i++) Abandon(slots[i]);
+                throw;
+            }
         }
     }
 
@@ -133,6 +143,7 @@ public sealed partial class Mcts
         _completed = 0;
         _timeLimit = limits.Time;
         _cancel = cancel;
+        _failed = false;
         _searching = true;
         _clock.Restart();
         if (_root.State == Node.Expanded) PrepareRoot(_root);

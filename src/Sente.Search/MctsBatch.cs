@@ -50,9 +50,18 @@ public static class MctsBatch
                 if (slots.Count == 0) continue;
                 states.Clear();
                 foreach (var s in slots) states.Add(s.State);
-                evaluator.Evaluate(states, priors.AsSpan(0, slots.Count * numActions), values.AsSpan(0, slots.Count));
-                for (int i = 0; i < slots.Count; i++)
-                    owners[i].Complete(slots[i], priors.AsSpan(i * numActions, numActions), values[i]);
+                int completed = 0;
+                try
+                {
+                    evaluator.Evaluate(states, priors.AsSpan(0, slots.Count * numActions), values.AsSpan(0, slots.Count));
+                    for (; completed < slots.Count; completed++)
+                        owners[completed].Complete(slots[completed], priors.AsSpan(completed * numActions, numActions), values[completed]);
+                }
+                catch
+                {
+                    for (int i = completed; i < slots.Count; i++) owners[i].Abandon(slots[i]);
+                    throw;
+                }
             }
         }
         finally

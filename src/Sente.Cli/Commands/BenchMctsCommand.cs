@@ -20,7 +20,7 @@ public static class BenchMctsCommand
         var threads = new Option<string>("--threads") { Description = "Threads per tree, comma-separated list", DefaultValueFactory = _ => "1,2" };
         var batch = new Option<string>("--batch") { Description = "Leaves per evaluator call (per thread, or per game with --games), comma-separated list", DefaultValueFactory = _ => "1,8,32" };
         var evaluators = new Option<string>("--evaluator") { Description = "uniform, rollout or both", DefaultValueFactory = _ => "both" };
-        var playouts = new Option<int>("--playouts") { Description = "Playouts per measurement (per game with --games)", DefaultValueFactory = _ => 20000 };
+        var playouts = new Option<int>("--playouts") { Description = "Playouts per measurement (per game with --games)", DefaultValueFactory = _ => 100_000 };
         var games = new Option<int>("--games") { Description = "Search this many games in lockstep into one evaluator call (1: one tree)", DefaultValueFactory = _ => 1 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the rollout evaluator", DefaultValueFactory = _ => 1UL };
 
@@ -50,10 +50,12 @@ public static class BenchMctsCommand
             };
             if (gameCount > 1) threadList = [1];
             // Warm-up (JIT, tiered compilation) so the first row is not penalised.
-            new Mcts(g.NewInitialState(), new RandomRolloutEvaluator(s), new MctsOptions { BatchSize = 8, VirtualLoss = 3 })
-                .Search(new SearchLimits(Playouts: 5000));
+            foreach (IEvaluator warm in new IEvaluator[] { new UniformEvaluator(), new RandomRolloutEvaluator(s) })
+                foreach (int b in new[] { 1, 8 })
+                    new Mcts(g.NewInitialState(), warm, new MctsOptions { BatchSize = b, VirtualLoss = 3 })
+                        .Search(new SearchLimits(Playouts: 20_000));
 
-            ctx.Console.MarkupLine($"[bold]MCTS[/] on the initial {g.Name} position, {n} playouts per {(gameCount > 1 ? $"game, {gameCount} games in lockstep" : "search")}, {Environment.ProcessorCount} logical cores");
+            ctx.Out.WriteLine($"MCTS on the initial {g.Name} position, {n} playouts per {(gameCount > 1 ? $"game, {gameCount} games in lockstep" : "search")}, {Environment.ProcessorCount} logical cores");
             var table = new Table().AddColumn("evaluator").AddColumn("threads").AddColumn("batch")
                 .AddColumn(new TableColumn("playouts").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned())
                 .AddColumn(new TableColumn("playouts/s").RightAligned()).AddColumn(new TableColumn("leaves/call").RightAligned());

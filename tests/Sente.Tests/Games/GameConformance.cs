@@ -15,6 +15,7 @@ public class GameConformance
     {
         ["tictactoe"] = () => TicTacToe.Instance,
         ["connect4"] = () => ConnectFour.Instance,
+        ["claim"] = () => new ClaimGame(4), // a test game with a pass and two-pass ending, like Go
     };
 
     public static TheoryData<string> Names() => new(Factories.Keys);

@@ -104,6 +104,36 @@ public class MctsTests
         Assert.Equal(0, fresh.RootVisits);
     }
 
+    private sealed class FailOnceEvaluator(int failingCall) : IEvaluator
+    {
+        private readonly HashEvaluator _inner = new();
+        private int _calls;
+
+        public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
+        {
+            if (Interlocked.Increment(ref _calls) == failingCall) throw new InvalidOperationException("evaluator failed");
+            _inner.Evaluate(states, priors, values);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 4)]
+    public void AFailingEvaluationLeavesTheTreeConsistent(int threads, int batch)
+    {
+        var mcts = new Mcts(ConnectFour.Instance.NewInitialState(), new FailOnceEvaluator(20),
+                            new MctsOptions { Threads = threads, BatchSize = batch, VirtualLoss = 2 });
+        var e = Assert.Throws<InvalidOperationException>(() => mcts.Search(new SearchLimits(Playouts: 1000)));
+        Assert.Equal("evaluator failed", e.Message);
+        Assert.Equal(0, mcts.VirtualLossResidue());
+        int before = mcts.RootVisits;
+        SearchResult r = mcts.Search(new SearchLimits(Visits: 500));
+        Assert.Equal(500, r.RootVisits);
+        Assert.Equal(499, r.Children.Sum(c => c.Visits));
+        Assert.Equal(500 - before, r.Playouts);
+        Assert.Equal(0, mcts.VirtualLossResidue());
+    }
+
     [Fact]
     public void AdvanceRejectsIllegalMovesAndKeepsTheTree()
     {

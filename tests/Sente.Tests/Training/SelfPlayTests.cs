@@ -1,0 +1,86 @@
+using Sente.Core.Evaluation;
+using Sente.Core.Games;
+using Sente.Games;
+using Sente.Search;
+using Sente.Training;
+
+namespace Sente.Tests.Training;
+
+public class SelfPlayTests
+{
+    private static readonly SelfPlayOptions Small = new()
+    {
+        Limits = new SearchLimits(Visits: 60),
+        Temperature = new TemperatureSchedule(Moves: 4),
+        ParallelGames = 3,
+        ResignThreshold = null,
+    };
+
+    [Fact]
+    public async Task GamesAreLegalCompleteAndReproducible()
+    {
+        IGame game = TicTacToe.Instance;
+        var seen = new List<GameRecord>();
+        var worker = new SelfPlayWorker(game, new UniformEvaluator(), Small);
+        IReadOnlyList<GameRecord> a = await worker.PlayAsync(5, seed: 7, g => { seen.Add(g); return ValueTask.CompletedTask; });
+        IReadOnlyList<GameRecord> b = await new SelfPlayWorker(game, new UniformEvaluator(), Small).PlayAsync(5, seed: 7);
+        Assert.Equal(5, a.Count);
+        Assert.Equal(5, seen.Count);
+        Assert.Equal(a.Select(g => g.Seed).Order(), b.Select(g => g.Seed).Order());
+        foreach (GameRecord g in a)
+        {
+            GameRecord twin = b.Single(x => x.Seed == g.Seed);
+            Assert.Equal(g.Moves.Select(m => m.Action), twin.Moves.Select(m => m.Action));
+            IGameState end = game.NewInitialState();
+            var pi = new float[game.NumActions];
+            foreach (var (state, move, z) in g.Replay(game))
+            {
+                Assert.True(state.IsLegal(move.Action));
+                move.WritePolicy(pi);
+                Assert.Equal(1f, pi.Sum(), 4);
+                Assert.All(move.VisitActions, x => Assert.True(state.IsLegal(x)));
+                Assert.Equal(g.OutcomeFor(state.CurrentPlayer), z);
+                end.Apply(move.Action);
+            }
+            Assert.True(end.IsTerminal);
+            Assert.Equal(end.Returns(0), g.Outcome);
+            Assert.False(g.Resigned);
+        }
+        // Different seeds give different games (temperature 1 and root noise).
+        IReadOnlyList<GameRecord> c = await new SelfPlayWorker(game, new UniformEvaluator(), Small).PlayAsync(5, seed: 8);
+        Assert.NotEqual(a.SelectMany(g => g.Moves.Select(m => m.Action)), c.SelectMany(g => g.Moves.Select(m => m.Action)));
+    }
+
+    [Fact]
+    public async Task ResignationEndsLostGamesAndDisabledGamesMeasureIt()
+    {
+        // Random rollouts see a lost tic-tac-toe position clearly below -0.3 often enough to resign.
+        var resign = Small with { ResignThreshold = -0.3, ResignDisabledFraction = 0, Limits = new SearchLimits(Visits: 200) };
+        var games = await new SelfPlayWorker(TicTacToe.Instance, new RandomRolloutEvaluator(3), resign).PlayAsync(12, 1);
+        Assert.Contains(games, g => g.Resigned);
+        Assert.All(games.Where(g => g.Resigned), g => Assert.NotEqual(0, g.Outcome));
+
+        var measure = resign with { ResignDisabledFraction = 1 };
+        var played = await new SelfPlayWorker(TicTacToe.Instance, new RandomRolloutEvaluator(3), measure).PlayAsync(12, 1);
+        Assert.All(played, g => Assert.True(g.ResignDisabled && !g.Resigned));
+        Assert.Contains(played, g => g.WouldResignPlayer >= 0);
+        Assert.NotNull(ResignCalibration.FalsePositiveRate(played, -0.3));
+    }
+
+    [Fact]
+    public void CalibrationPicksTheHighestThresholdUnderTheTarget()
+    {
+        static GameRecord G(float[] values, int outcome) => new("tictactoe", 0,
+            values.Select(v => new MoveRecord(0, [0], [1], v)).ToArray(), outcome, false, true, -1);
+        var games = new[]
+        {
+            G([0f, -0.95f], 1),   // player 1 falls to -0.95 and loses (player 0 wins): resigning is correct
+            G([0f, -0.7f], 1),    // player 1 falls to -0.7 and loses: correct
+            G([-0.555f, 0f], 1),  // player 0 dips to -0.555 and wins: a false positive for thresholds above it
+        };
+        Assert.Equal(1.0 / 3, ResignCalibration.FalsePositiveRate(games, -0.5)!.Value, 6);
+        Assert.Equal(0.0, ResignCalibration.FalsePositiveRate(games, -0.65)!.Value, 6);
+        Assert.Null(ResignCalibration.FalsePositiveRate(games, -0.99));
+        Assert.Equal(-0.56, ResignCalibration.Calibrate(games, targetRate: 0.05), 6);
+    }
+}
