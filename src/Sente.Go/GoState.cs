@@ -104,21 +104,27 @@ public sealed partial class GoState
     public bool IsLegal(Stone color, int point, out string reason)
     {
         reason = "";
+        if (color is not (Stone.Black or Stone.White)) throw new ArgumentOutOfRangeException(nameof(color), color, "Black or White");
         if (point == _board.Pass) return true;
-        if ((uint)point > (uint)_board.Pass || color is not (Stone.Black or Stone.White)) { reason = "off board"; return false; }
+        if ((uint)point > (uint)_board.Pass) { reason = "off board"; return false; }
         if (_board[point] != Stone.Empty) { reason = "occupied"; return false; }
         if (_board.IsSuicide(color, point) && !(Rules.AllowSuicide && _board.HasNeighbor(color, point)))
         {
             reason = "suicide";
             return false;
         }
-        if (point == _koPoint && color == _koColor) { reason = "ko"; return false; }
-        if (Rules.Ko == KoRule.Simple) return true;
+        bool koPoint = point == _koPoint && color == _koColor;
+        if (Rules.Ko == KoRule.Simple)
+        {
+            if (koPoint) { reason = "ko"; return false; }
+            return true;
+        }
+        // Superko replaces the simple ko rule (an immediate recapture repeats the position when players alternate).
         ulong after = _board.HashAfter(color, point);
         bool repeats = Rules.Ko == KoRule.PositionalSuperko
             ? _boardHashes.Contains(after)
             : _situationHashes.Contains(SituationHash(after, color.Opponent()));
-        if (repeats) { reason = "superko"; return false; }
+        if (repeats) { reason = koPoint ? "ko" : "superko"; return false; }
         return true;
     }
 

@@ -24,9 +24,10 @@ public static class Playout
             int move = -1;
             for (int remaining = board.EmptyCount; remaining > 0; remaining--)
             {
-                int i = rng.NextInt(remaining);
+                // Multiply-shift without rejection: bias below remaining / 2^32, irrelevant here and faster.
+                int i = (int)(((rng.NextUInt64() >> 32) * (ulong)remaining) >> 32);
                 int p = board.EmptyAt(i);
-                if (p != ko && !board.IsOnePointEye(color, p) && !board.IsSuicide(color, p)) { move = p; break; }
+                if (p != ko && board.IsPlayoutCandidate(color, p)) { move = p; break; }
                 board.SwapEmpty(i, remaining - 1);
             }
             if (move < 0)

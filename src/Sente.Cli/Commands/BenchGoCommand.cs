@@ -26,25 +26,29 @@ public static class BenchGoCommand
             if (!(s > 0 && s <= 600)) throw new CliException($"--seconds must be in (0, 600], got {s}");
             ulong baseSeed = parse.GetValue(seed);
             int cores = Environment.ProcessorCount;
-            var table = new Table().AddColumn("board").AddColumn("what").AddColumn("threads")
+            var table = new Table().AddColumn("board").AddColumn("kind").AddColumn("threads")
                 .AddColumn(new TableColumn("playouts/s").RightAligned())
                 .AddColumn(new TableColumn("moves/s").RightAligned())
-                .AddColumn(new TableColumn("moves/playout").RightAligned());
+                .AddColumn(new TableColumn("avg length").RightAligned())
+                .AddColumn(new TableColumn("per CPU-s").RightAligned());
             foreach (int size in new[] { 9, 19 })
             {
                 Measure(size, 1, s * 0.25, baseSeed); // warm-up (JIT tiering)
                 foreach (int threads in cores > 1 ? new[] { 1, cores } : new[] { 1 })
                 {
-                    var (playouts, moves, elapsed) = Measure(size, threads, s, baseSeed);
+                    var (playouts, moves, elapsed, cpu) = Measure(size, threads, s, baseSeed);
                     table.AddRow($"{size}x{size}", "playout", threads.ToString(CultureInfo.InvariantCulture),
-                        Fmt(playouts / elapsed), Fmt(moves / elapsed), (moves / (double)playouts).ToString("0.0", CultureInfo.InvariantCulture));
+                        Fmt(playouts / elapsed), Fmt(moves / elapsed), (moves / (double)playouts).ToString("0.0", CultureInfo.InvariantCulture),
+                        Fmt(playouts / cpu));
                 }
-                var (games, gameMoves, t) = MeasureFullRules(size, Math.Min(s, 2.0), baseSeed);
+                var (games, gameMoves, t, gameCpu) = MeasureFullRules(size, Math.Min(s, 2.0), baseSeed);
                 table.AddRow($"{size}x{size}", "game", "1",
-                    Fmt(games / t), Fmt(gameMoves / t), (gameMoves / (double)games).ToString("0.0", CultureInfo.InvariantCulture));
+                    Fmt(games / t), Fmt(gameMoves / t), (gameMoves / (double)games).ToString("0.0", CultureInfo.InvariantCulture),
+                    Fmt(games / gameCpu));
             }
             ctx.Console.Write(table);
-            ctx.Out.WriteLine($"{cores} logical cores; {s:0.#} s per row; seed {baseSeed}.");
+            ctx.Out.WriteLine($"{cores} logical cores; {s:0.#} s per row; seed {baseSeed}. Rates per wall-clock second; \"per CPU-s\" " +
+                              "divides playouts (or games) by the process CPU time instead (insensitive to other load on the machine).");
             return 0;
         });
         return command;
@@ -52,9 +56,10 @@ public static class BenchGoCommand
 
     private static string Fmt(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static (long Playouts, long Moves, double Seconds) Measure(int size, int threads, double seconds, ulong seed)
+    private static (long Playouts, long Moves, double Seconds, double CpuSeconds) Measure(int size, int threads, double seconds, ulong seed)
     {
         long playouts = 0, moves = 0;
+        TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
@@ -81,11 +86,13 @@ public static class BenchGoCommand
             workers[t].Start();
         }
         foreach (var w in workers) w.Join();
-        return (playouts, moves, sw.Elapsed.TotalSeconds);
+        double elapsed = sw.Elapsed.TotalSeconds;
+        return (playouts, moves, elapsed, (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds);
     }
 
-    private static (long Games, long Moves, double Seconds) MeasureFullRules(int size, double seconds, ulong seed)
+    private static (long Games, long Moves, double Seconds, double CpuSeconds) MeasureFullRules(int size, double seconds, ulong seed)
     {
+        TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var rng = new Rng(seed);
         var game = new GoGame(size, 7.5, Rules.TrompTaylor);
         long games = 0, moves = 0;
@@ -97,6 +104,7 @@ public static class BenchGoCommand
             games++;
             moves += state.MoveNumber;
         }
-        return (games, moves, sw.Elapsed.TotalSeconds);
+        double elapsed = sw.Elapsed.TotalSeconds;
+        return (games, moves, elapsed, (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds);
     }
 }

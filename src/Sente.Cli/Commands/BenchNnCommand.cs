@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Sente.Core.Platform;
+using Sente.Nn;
+using Sente.Nn.Benchmarks;
+using Sente.Nn.Blocks;
+using Sente.Nn.Models;
+using Spectre.Console;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sente.Cli.Commands;
+
+/// <summary>
+/// `sente bench nn`: network speed. Positions/s of eval-mode forwards (no_grad, random 0/1 planes) at batch 1, 8, 32
+/// and 128, and the time of one float32 training step (SGD, policy cross-entropy + value MSE).
+/// </summary>
+public static class BenchNnCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var board = new Option<int>("--board") { Description = "Board size (e.g. 9 or 19).", DefaultValueFactory = _ => 19 };
+        var arch = new Option<string>("--arch") { Description = "resnet | preact | wide | pyramid | dense (Zero net on that trunk) or alphago (policy+value pair).", DefaultValueFactory = _ => "resnet" };
+        var blocks = new Option<int>("--blocks") { Description = "Trunk blocks (alphago: conv layers).", DefaultValueFactory = _ => 6 };
+        var filters = new Option<int>("--filters") { Description = "Trunk width (alphago: filters).", DefaultValueFactory = _ => 64 };
+        var norm = new Option<string>("--norm") { Description = "batch | layer | none.", DefaultValueFactory = _ => "batch" };
+        var planes = new Option<int>("--planes") { Description = "Input planes (Zero default: 18 as Leela Zero; alphago: 49).", DefaultValueFactory = _ => 0 };
+        var dtype = new Option<string>("--dtype") { Description = "fp32 | bf16 (inference; training is timed in fp32).", DefaultValueFactory = _ => "fp32" };
+        var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time per row, in seconds.", DefaultValueFactory = _ => 2.0 };
+        var batches = new Option<string>("--batches") { Description = "Comma-separated inference batch sizes.", DefaultValueFactory = _ => "1,8,32,128" };
+        var trainBatch = new Option<int>("--train-batch") { Description = "Batch size of the timed training step.", DefaultValueFactory = _ => 32 };
+        var command = new Command("nn", "Network speed: positions/s at batch 1, 8, 32, 128 and the time of one training step.");
+        foreach (Option o in new Option[] { board, arch, blocks, filters, norm, planes, dtype, threads, seconds, batches, trainBatch }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            int size = parse.GetValue(board);
+            if (size is < 2 or > 25) throw new CliException($"--board must be 2..25, got {size}");
+            double s = parse.GetValue(seconds);
+            if (!(s > 0 && s <= 600)) throw new CliException($"--seconds must be in (0, 600], got {s}");
+            ScalarType type = parse.GetValue(dtype)!.ToLowerInvariant() switch
+            {
+                "fp32" or "float32" => ScalarType.Float32,
+                "bf16" or "bfloat16" => ScalarType.BFloat16,
+                var d => throw new CliException($"--dtype must be fp32 or bf16, got '{d}'"),
+            };
+            int[] sizes;
+            try { sizes = parse.GetValue(batches)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray(); }
+            catch (FormatException) { throw new CliException($"--batches must be comma-separated integers, got '{parse.GetValue(batches)}'"); }
+            if (sizes.Length == 0 || sizes.Any(b => b < 1 || b > 4096)) throw new CliException("--batches must list sizes in 1..4096");
+            int tb = parse.GetValue(trainBatch);
+            if (tb is < 1 or > 4096) throw new CliException($"--train-batch must be 1..4096, got {tb}");
+
+            ModelConfig config;
+            try { config = BuildConfig(parse.GetValue(arch)!, size, parse.GetValue(blocks), parse.GetValue(filters), parse.GetValue(norm)!, parse.GetValue(planes)); }
+            catch (ArgumentException e) { throw new CliException(e.Message); }
+
+            TorchRuntime.InitializeProcess(intraOpThreads: parse.GetValue(threads));
+            int intra = TorchRuntime.ThreadCounts().IntraOp;
+            random.manual_seed(1);
+            PolicyValueNet net = ModelFactory.CreatePolicyValue(config);
+            long parameters = net.parameters().Sum(p => p.numel());
+
+            var table = new Table().AddColumn("what").AddColumn(new TableColumn("batch").RightAligned())
+                .AddColumn(new TableColumn("positions/s").RightAligned()).AddColumn(new TableColumn("ms/batch").RightAligned());
+            ctx.Console.MarkupLine(Markup.Escape($"{Checkpoint(config)}; {parameters:N0} parameters; inference {(type == ScalarType.BFloat16 ? "bf16" : "fp32")}; {intra} intra-op thread(s)"));
+            if (type != ScalarType.Float32) net.to(type);
+            foreach (int b in sizes)
+            {
+                var r = NnBenchmark.Inference(net, b, s, type);
+                table.AddRow("inference", b.ToString(CultureInfo.InvariantCulture), r.PositionsPerSecond.ToString("N0", CultureInfo.InvariantCulture), r.MillisecondsPerBatch.ToString("0.00", CultureInfo.InvariantCulture));
+            }
+            if (type != ScalarType.Float32) net.to(ScalarType.Float32);
+            var t = NnBenchmark.TrainStep(net, tb, s);
+            table.AddRow("train step (fp32, SGD)", tb.ToString(CultureInfo.InvariantCulture), t.PositionsPerSecond.ToString("N0", CultureInfo.InvariantCulture), t.MillisecondsPerBatch.ToString("0.00", CultureInfo.InvariantCulture));
+            ctx.Console.Write(table);
+            CpuInfo cpu = CpuInfo.Detect();
+            ctx.Out.WriteLine($"CPU: {cpu.Model}, {cpu.LogicalCores} logical cores, AVX2 {(cpu.Avx2 ? "yes" : "no")}, AVX-512 {(cpu.Avx512 ? "yes" : "no")}, " +
+                              $"AVX-512 BF16 {(cpu.Avx512Bf16 ? "yes" : "no")}, AMX {(cpu.Amx ? "yes" : "no")}; {s:0.#} s per row.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Checkpoint(ModelConfig c) => Sente.Nn.Checkpoints.Checkpoint.Describe(c);
+
+    /// <summary>The network the options describe.</summary>
+    internal static ModelConfig BuildConfig(string arch, int size, int blocks, int filters, string norm, int planes)
+    {
+        if (arch.Trim().Equals("alphago", StringComparison.OrdinalIgnoreCase))
+            return new ModelConfig(ModelKind.AlphaGo, size, planes > 0 ? planes : 49, Filters: filters, Layers: blocks, PassLogit: true).Validate();
+        var trunk = new TrunkConfig(TrunkConfig.ParseKind(arch), blocks, filters, TrunkConfig.ParseNorm(norm),
+            DenseBlocks: Math.Min(2, Math.Max(1, blocks)));
+        return new ModelConfig(ModelKind.Zero, size, planes > 0 ? planes : 18, trunk).Validate();
+    }
+}
