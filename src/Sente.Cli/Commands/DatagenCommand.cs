@@ -40,6 +40,10 @@ public static class DatagenCommand
             try { before = generator.CountExisting(); }
             catch (SgfException e) { throw new CliException($"{options.Output} is not a valid SGF collection: {e.Message}"); }
             int written = 0, failures = 0;
+            // Ctrl+C: drop the game in progress and stop (run the same command again to continue).
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = !cancel.IsCancellationRequested; cancel.Cancel(); };
+            Console.CancelKeyPress += onCancel;
             try
             {
                 ctx.Console.Progress().AutoClear(false).Start(progress =>
@@ -51,10 +55,12 @@ public static class DatagenCommand
                         failures = fails;
                         task.Value = have;
                         task.Description = $"game {have}/{options.Games}: {record.Result}";
-                    });
+                    }, cancel.Token);
                 });
             }
             catch (GtpException e) { throw new CliException(e.Message); }
+            finally { Console.CancelKeyPress -= onCancel; }
+            if (cancel.IsCancellationRequested) ctx.Err.WriteLine("sente: datagen interrupted; run the same command again to continue");
             ctx.Out.WriteLine($"datagen: {written} new games ({before} were already there, {before + written} in {options.Output}); " +
                               $"engine failures retried: {failures}");
             return 0;

@@ -19,7 +19,7 @@ public static class MatchCommand
         var games = new Option<int>("--games") { Description = "Number of games (colours alternate)", DefaultValueFactory = _ => 10 };
         var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
         var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
-        var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each game as an SGF file here" };
+        var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each game as an SGF file here; running the same match again resumes it" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for internal players", DefaultValueFactory = _ => 1 };
         var moveTimeout = new Option<double>("--move-timeout") { Description = "Seconds a player may take per move", DefaultValueFactory = _ => 120 };
         var noCleanup = new Option<bool>("--no-cleanup")
@@ -55,6 +55,10 @@ public static class MatchCommand
 
             var runner = new MatchRunner(factory, options);
             IReadOnlyList<GameOutcome> outcomes = [];
+            // Ctrl+C: abandon the game in progress and report the games finished; a second Ctrl+C kills.
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = !cancel.IsCancellationRequested; cancel.Cancel(); };
+            Console.CancelKeyPress += onCancel;
             try
             {
                 ctx.Console.Progress().AutoClear(false).Start(progress =>
@@ -64,10 +68,15 @@ public static class MatchCommand
                     {
                         task.Increment(1);
                         task.Description = $"game {o.Index + 1}/{options.Games}: {o.Result}";
-                    });
+                    }, cancel.Token);
                 });
             }
             catch (GtpException e) { throw new CliException(e.Message); }
+            catch (InvalidDataException e) { throw new CliException(e.Message); }
+            finally { Console.CancelKeyPress -= onCancel; }
+            if (cancel.IsCancellationRequested)
+                ctx.Err.WriteLine($"sente: match interrupted after {outcomes.Count} games" +
+                                  (options.SgfDir is null ? "" : "; run the same command again to resume"));
             Report(ctx.Out, options, outcomes, runner.GenMoveCommands);
             return 0;
         });
@@ -84,7 +93,8 @@ public static class MatchCommand
         foreach (GameOutcome g in outcomes)
         {
             string res = g.ForPlayerA switch { 1 => "A wins", -1 => "B wins", _ => "draw" };
-            o.WriteLine($"game {g.Index + 1,3}: A {(g.PlayerAIsBlack ? "black" : "white")}  {g.Result,-7} {res}  {g.Moves,4} moves  {g.Reason}");
+            o.WriteLine($"game {g.Index + 1,3}: A {(g.PlayerAIsBlack ? "black" : "white")}  {g.Result,-7} {res}  {g.Moves,4} moves  {g.Reason}" +
+                        (g.Resumed ? "  (from an earlier run)" : ""));
         }
         var all = Stats(outcomes);
         var asBlack = Stats(outcomes.Where(g => g.PlayerAIsBlack));

@@ -17,6 +17,7 @@ public sealed class GtpProcessConnection : IGtpConnection
     private readonly Process _process;
     private readonly BlockingCollection<string?> _lines = new();   // null = end of stdout
     private readonly Queue<string> _stderrTail = new();
+    private readonly ManualResetEventSlim _stderrClosed = new();   // not disposed: the stderr callback may still run
     private readonly Thread _reader;
     private bool _closed;
     private bool _disposed;
@@ -54,7 +55,7 @@ public sealed class GtpProcessConnection : IGtpConnection
         }
         _process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
+            if (e.Data is null) { _stderrClosed.Set(); return; }
             lock (_stderrTail)
             {
                 _stderrTail.Enqueue(e.Data);
@@ -141,7 +142,7 @@ public sealed class GtpProcessConnection : IGtpConnection
     {
         _closed = true;
         string code = _process.WaitForExit(2000) ? $"exit code {_process.ExitCode}" : "still running but closed its output";
-        _process.WaitForExit(500);   // let the stderr reader catch up
+        _stderrClosed.Wait(1000);   // let the stderr reader catch the engine's last words
         IReadOnlyList<string> tail = StderrTail();
         string err = tail.Count == 0 ? "" : "; stderr: " + string.Join(" | ", tail.TakeLast(5).Select(Clip));
         return new GtpEngineDiedException($"engine '{DisplayName}' died during '{command}' ({code}){err}");

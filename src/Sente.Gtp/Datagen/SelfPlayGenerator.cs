@@ -24,11 +24,12 @@ public sealed class SelfPlayGenerator(SelfPlayOptions options)
     public int CountExisting()
     {
         if (options.OutputIsFile)
-            return File.Exists(options.Output) ? Sgf.ReadCollection(File.ReadAllText(options.Output)).Count : 0;
+            return File.Exists(options.Output) ? Sgf.ReadCollection(Sgf.ReadFileText(options.Output)).Count : 0;
         return Directory.Exists(options.Output) ? Directory.GetFiles(options.Output, "game-*.sgf").Length : 0;
     }
 
-    /// <summary>Plays games until the output holds <see cref="SelfPlayOptions.Games"/>. Calls
+    /// <summary>Plays games until the output holds <see cref="SelfPlayOptions.Games"/> (or until cancelled: the game in
+    /// progress is then dropped). Calls
     /// <paramref name="onGame"/>(games in output, failures so far, the game) after each written game.
     /// Returns the number of games written by this call.</summary>
     /// <exception cref="GtpException">The engine cannot be started, or fails 3 times in a row on one game.</exception>
@@ -42,11 +43,13 @@ public sealed class SelfPlayGenerator(SelfPlayOptions options)
             while (have < options.Games && !cancel.IsCancellationRequested)
             {
                 GameRecord? record = null;
-                for (int attempt = 0; record is null; attempt++)
+                bool cancelled = false;
+                for (int attempt = 0; record is null && !cancelled; attempt++)
                 {
                     try
                     {
-                        record = PlayGame(have, attempt);
+                        record = PlayGame(have, attempt, cancel);
+                        cancelled = record is null;
                     }
                     catch (GtpException) when (attempt < 2)
                     {
@@ -55,6 +58,7 @@ public sealed class SelfPlayGenerator(SelfPlayOptions options)
                         _client = null;
                     }
                 }
+                if (record is null) break;   // cancelled: the game in progress is dropped
                 Append(record, have);
                 have++;
                 written++;
@@ -80,8 +84,9 @@ public sealed class SelfPlayGenerator(SelfPlayOptions options)
     }
 
     /// <summary>Plays game number <paramref name="index"/> (0-based). Throws <see cref="GtpException"/> when the
-    /// engine fails; an illegal engine move is reported as a <see cref="GtpProtocolException"/>.</summary>
-    private GameRecord PlayGame(int index, int attempt)
+    /// engine fails; an illegal engine move is reported as a <see cref="GtpProtocolException"/>. Null when
+    /// cancelled.</summary>
+    private GameRecord? PlayGame(int index, int attempt, CancellationToken cancel)
     {
         var rng = new Rng(options.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)index * 1_000_003UL ^ (ulong)attempt * 7919UL);
         GtpClient engine = Engine();
@@ -107,6 +112,7 @@ public sealed class SelfPlayGenerator(SelfPlayOptions options)
         string? result = null;
         while (result is null)
         {
+            if (cancel.IsCancellationRequested) return null;
             if (state.ConsecutivePasses >= 2 || state.Moves.Count >= maxMoves)
             {
                 result = EngineScoreOrOurs(engine, state);

@@ -77,7 +77,7 @@ public sealed partial class GtpEngine
         };
         r.SetupBlack.AddRange(_setupBlack);
         r.SetupWhite.AddRange(_setupWhite);
-        r.FirstToMove = _state.Moves.Count > 0 ? _state.Moves[0].Color : _state.ToMove;
+        r.FirstToMove = _state.Moves.Count > 0 ? _state.Moves[0].Color : _firstToMove;
         r.Moves.AddRange(_state.Moves);
         if (_state.ConsecutivePasses >= 2) r.Result = _state.Score().ResultString;
         r.Properties["AP"] = $"{_options.Name}:{_options.Version}";

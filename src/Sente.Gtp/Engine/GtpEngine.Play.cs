@@ -25,6 +25,8 @@ public sealed partial class GtpEngine
         });
         Register("genmove", a => GenMove(a, play: true));
         Register("reg_genmove", a => GenMove(a, play: false));
+        // KGS / twogtp "cleanup" genmove: Sente's players never pass while dead stones remain (Tromp-Taylor), so the same.
+        Register("kgs-genmove_cleanup", a => GenMove(a, play: true));
         Register("undo", a =>
         {
             ExpectCount(a, 0, "undo");

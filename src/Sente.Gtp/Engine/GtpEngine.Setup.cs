@@ -11,6 +11,7 @@ public sealed partial class GtpEngine
     private double _komi;
     private readonly List<int> _setupBlack = [], _setupWhite = [];     // handicap / loadsgf setup stones
     private int _handicap;
+    private Stone _firstToMove = Stone.Black;                          // who moves after the setup (handicap: White; SGF PL)
 
     private void RegisterSetupCommands()
     {
@@ -32,7 +33,7 @@ public sealed partial class GtpEngine
         {
             ExpectCount(a, 1, "komi <float>");
             _komi = ParseFloat(a[0], "komi");
-            ReplaceState(Rebuild(_state.Size, _komi, _setupBlack, _setupWhite, _state.Moves), keepSetup: true);
+            ReplaceState(Rebuild(_state.Size, _komi, _setupBlack, _setupWhite, _state.Moves, _firstToMove), keepSetup: true);
             return "";
         });
         Register("fixed_handicap", a =>
@@ -93,6 +94,7 @@ public sealed partial class GtpEngine
             _setupBlack.Add(p);
         }
         _handicap = points.Count;
+        _firstToMove = Stone.White;
         _state.SetToMove(Stone.White);
     }
 
@@ -136,6 +138,7 @@ public sealed partial class GtpEngine
         _setupBlack.Clear();
         _setupWhite.Clear();
         _handicap = 0;
+        _firstToMove = Stone.Black;
         ReplaceState(new GoState(size, _komi, _options.Rules), keepSetup: false);
         _generator.NewGame();
     }
@@ -149,13 +152,12 @@ public sealed partial class GtpEngine
     /// <summary>A state with the given setup and moves replayed. Throws
     /// <see cref="GtpCommandException"/> naming the first illegal move.</summary>
     private GoState Rebuild(int size, double komi, IEnumerable<int> black, IEnumerable<int> white,
-                            IEnumerable<(Stone Color, int Point)> moves, Stone? firstToMove = null)
+                            IEnumerable<(Stone Color, int Point)> moves, Stone firstToMove)
     {
         var s = new GoState(size, komi, _options.Rules);
         foreach (int p in black) s.SetupStone(p, Stone.Black);
         foreach (int p in white) s.SetupStone(p, Stone.White);
-        if (firstToMove is Stone f) s.SetToMove(f);
-        else if (_handicap > 0) s.SetToMove(Stone.White);
+        s.SetToMove(firstToMove);
         int number = 0;
         foreach (var (color, point) in moves.ToList())
         {
@@ -172,7 +174,7 @@ public sealed partial class GtpEngine
         GameRecord record;
         try
         {
-            List<GameRecord> games = Sgf.ReadCollection(File.ReadAllText(path));
+            List<GameRecord> games = Sgf.ReadCollection(Sgf.ReadFileText(path));
             if (games.Count == 0) throw new GtpCommandException($"cannot load file: '{path}' holds no game");
             record = games[0];
         }
@@ -181,8 +183,6 @@ public sealed partial class GtpEngine
         catch (SgfException e) { throw new GtpCommandException($"cannot load file: {e.Message}"); }
         if (record.Size < 2 || record.Size > _options.MaxBoardSize) throw new GtpCommandException("cannot load file: unacceptable size");
         var moves = record.Moves.Take(moveNumber == int.MaxValue ? int.MaxValue : moveNumber - 1);
-        int savedHandicap = _handicap;
-        _handicap = record.Handicap;
         GoState state;
         try
         {
@@ -190,10 +190,11 @@ public sealed partial class GtpEngine
         }
         catch (GtpCommandException e)
         {
-            _handicap = savedHandicap;
             throw new GtpCommandException($"cannot load file: {e.Message}");
         }
         _komi = record.Komi;
+        _handicap = record.Handicap;
+        _firstToMove = record.FirstToMove;
         _state = state;
         _setupBlack.Clear(); _setupBlack.AddRange(record.SetupBlack);
         _setupWhite.Clear(); _setupWhite.AddRange(record.SetupWhite);

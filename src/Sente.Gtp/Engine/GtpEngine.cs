@@ -59,6 +59,11 @@ public sealed partial class GtpEngine
         {
             return GtpResponse.Error(e.Message);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in a handler or move generator must not take the engine down: report it and keep running.
+            return GtpResponse.Error($"internal error in {request.Name}: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <summary>Handles one input line: the formatted response (ending with the blank line), or null when the

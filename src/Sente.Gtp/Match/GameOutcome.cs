@@ -13,4 +13,7 @@ public sealed record GameOutcome(int Index, bool PlayerAIsBlack, Stone Winner, s
 
     /// <summary>True when the game ended by a forfeit (illegal move, crash, timeout, protocol error).</summary>
     public bool Forfeit { get; init; }
+
+    /// <summary>True when the game was read back from the SGF folder (an interrupted match resumed).</summary>
+    public bool Resumed { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sente.Go;
 using Sente.Go.Sgf;
 using Sente.Gtp.Client;
@@ -11,29 +10,45 @@ namespace Sente.Gtp.Match;
 /// positional superko, no suicide), asks the side to move for genmove, checks it, and forwards it to the other
 /// player with play. Games end by two passes (area score by Sente), resignation, or the move limit (scored as it
 /// stands). A player that makes an illegal move, crashes, times out or answers illegally loses that game (reported
-/// in the outcome) and is restarted for the next game. Not thread-safe; one match per instance.
+/// in the outcome) and is restarted for the next game. With an SGF folder the match is resumable: games already
+/// written there (same players, same colours) are counted, not replayed (MatchRunner.Records.cs).
+/// Not thread-safe; one match per instance.
 /// </summary>
-public sealed class MatchRunner(PlayerFactory players, MatchOptions options)
+public sealed partial class MatchRunner(PlayerFactory players, MatchOptions options)
 {
     private readonly GtpClient?[] _clients = new GtpClient?[2];   // [0] = player A, [1] = player B
     private readonly string[] _genmove = ["genmove", "genmove"];   // or kgs-genmove_cleanup (see MatchOptions.Cleanup)
+    private ulong _seedBase;
 
     /// <summary>The command each player is asked for moves with ([0] = A, [1] = B); known once the match started.</summary>
     public IReadOnlyList<string> GenMoveCommands => _genmove;
 
-    /// <summary>Plays every game, calling <paramref name="onGame"/> after each. Returns the outcomes in order.</summary>
+    /// <summary>Plays every game not already in the SGF folder, calling <paramref name="onGame"/> after each game
+    /// (resumed ones included, first). Returns the outcomes in order. On cancellation the game in progress is
+    /// abandoned (not counted, not written) and the outcomes so far are returned.</summary>
     /// <exception cref="GtpException">A player cannot be started at all (e.g. the program is missing).</exception>
+    /// <exception cref="InvalidDataException">The SGF folder holds games of another match.</exception>
     public IReadOnlyList<GameOutcome> Run(Action<GameOutcome>? onGame = null, CancellationToken cancel = default)
     {
         if (options.SgfDir is { } dir) Directory.CreateDirectory(dir);
         var outcomes = new List<GameOutcome>();
         try
         {
-            Client(0);   // a player that cannot be started at all fails the match here, not game by game
-            Client(1);
-            for (int g = 0; g < options.Games && !cancel.IsCancellationRequested; g++)
+            int g = 0;
+            for (; g < options.Games && TryResume(g) is { } done; g++)
             {
-                GameOutcome o = PlayGame(g);
+                outcomes.Add(done);
+                onGame?.Invoke(done);
+            }
+            _seedBase = (ulong)g;
+            if (g < options.Games)
+            {
+                Client(0);   // a player that cannot be started at all fails the match here, not game by game
+                Client(1);
+            }
+            for (; g < options.Games && !cancel.IsCancellationRequested; g++)
+            {
+                if (PlayGame(g, cancel) is not { } o) break;
                 outcomes.Add(o);
                 onGame?.Invoke(o);
             }
@@ -49,11 +64,12 @@ public sealed class MatchRunner(PlayerFactory players, MatchOptions options)
     {
         if (_clients[who] is { } c) return c;
         string spec = who == 0 ? options.PlayerA : options.PlayerB;
-        ulong seed = options.Seed * 1_000_003UL + (ulong)who;
+        // Internal players are seeded from (seed, player, first game they play in this run).
+        ulong seed = options.Seed * 1_000_003UL + (ulong)who + 2 * _seedBase;
         var client = new GtpClient(players.Connect(spec, seed)) { Timeout = options.CommandTimeout, MoveTimeout = options.MoveTimeout };
         _clients[who] = client;
         _genmove[who] = "genmove";
-        if (options.Cleanup)
+        if (options.Cleanup && !PlayerFactory.IsInternal(spec))   // Sente's own players play games out anyway
         {
             try
             {
@@ -70,7 +86,7 @@ public sealed class MatchRunner(PlayerFactory players, MatchOptions options)
         _clients[who] = null;
     }
 
-    private GameOutcome PlayGame(int index)
+    private GameOutcome? PlayGame(int index, CancellationToken cancel)
     {
         bool aIsBlack = index % 2 == 0;
         int blackWho = aIsBlack ? 0 : 1;
@@ -97,6 +113,7 @@ public sealed class MatchRunner(PlayerFactory players, MatchOptions options)
 
         while (true)
         {
+            if (cancel.IsCancellationRequested) return null;
             if (state.ConsecutivePasses >= 2) return Scored(index, aIsBlack, state, "two passes");
             if (state.Moves.Count >= maxMoves) return Scored(index, aIsBlack, state, $"move limit {maxMoves}");
             Stone color = state.ToMove;
@@ -144,22 +161,4 @@ public sealed class MatchRunner(PlayerFactory players, MatchOptions options)
 
     private GameOutcome Forfeit(int index, bool aIsBlack, GoState state, Stone loser, string reason) =>
         Finish(index, aIsBlack, state, loser.Opponent(), loser.Opponent().ToLetter() + "+F", reason, forfeit: true);
-
-    private GameOutcome Finish(int index, bool aIsBlack, GoState state, Stone winner, string result, string reason, bool forfeit)
-    {
-        string? path = null;
-        if (options.SgfDir is { } dir)
-        {
-            var record = new GameRecord { Size = state.Size, Komi = state.Komi, Rules = state.Rules, FirstToMove = Stone.Black, Result = result };
-            record.Moves.AddRange(state.Moves);
-            record.Properties["PB"] = aIsBlack ? options.PlayerA : options.PlayerB;
-            record.Properties["PW"] = aIsBlack ? options.PlayerB : options.PlayerA;
-            record.Properties["DT"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            record.Properties["GN"] = $"match game {index + 1}";
-            record.Properties["C"] = $"Refereed by Sente (Tromp-Taylor): {reason}";
-            path = Path.Combine(dir, $"game-{index + 1:D4}.sgf");
-            Sgf.WriteFileAtomic(path, Sgf.Write(record));
-        }
-        return new GameOutcome(index, aIsBlack, winner, result, reason, state.Moves.Count, path) { Forfeit = forfeit };
-    }
 }

@@ -105,4 +105,29 @@ public class HistoryTests
         Assert.Equal(0, counts[9]);
         Assert.All(counts[..9], c => Assert.InRange(c, 850, 1150));
     }
+
+    [Fact]
+    public void LibertiesAfterMatchesPlayingTheMove()
+    {
+        var rng = new Rng(123);
+        for (int game = 0; game < 10; game++)
+        {
+            var s = new GoState(7, 7.5, Rules.TrompTaylor);
+            while (!s.IsTerminal)
+            {
+                foreach (Stone c in new[] { Stone.Black, Stone.White })
+                    for (int p = 0; p < s.Pass; p++)
+                    {
+                        if (s.Board[p] != Stone.Empty) continue;
+                        int libs = s.Board.LibertiesAfter(c, p, out int size);
+                        if (s.Board.IsSuicide(c, p)) { Assert.Equal(0, libs); continue; }
+                        Board b = s.Board.Clone();
+                        b.Place(c, p);
+                        Assert.Equal(b.Liberties(p), libs);
+                        Assert.Equal(b.ChainSize(p), size);
+                    }
+                s.Play(s.ToMove, RandomPolicy.SelectMove(s, rng));
+            }
+        }
+    }
 }

@@ -194,4 +194,21 @@ public class SgfTests
         string deep = "(;SZ[9]" + string.Concat(Enumerable.Repeat("(;C[x]", 100_000)) + new string(')', 100_001);
         Assert.Single(Sgf.ParseTrees(deep));
     }
+
+    [Fact]
+    public void ReadsLatin1FilesWhenCaSaysSo()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"sente-sgf-{Environment.ProcessId}.sgf");
+        try
+        {
+            File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("(;FF[4]CA[ISO-8859-1]SZ[9]PB[J\u00f6rg];B[ee])"));
+            Assert.Equal("J\u00f6rg", Sgf.ReadGame(Sgf.ReadFileText(path)).Properties["PB"]);
+            Sgf.WriteFileAtomic(path, "(;FF[4]CA[UTF-8]SZ[9]PB[J\u00f6rg];B[ee])\n");
+            Assert.Equal("J\u00f6rg", Sgf.ReadGame(Sgf.ReadFileText(path)).Properties["PB"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -62,4 +62,22 @@ public class DatagenTests
         }
         finally { File.Delete(file); }
     }
+
+    [Fact]
+    public void AnEngineThatKeepsPlayingIllegallyStopsDatagenWithAClearError()
+    {
+        const string fake = "sh -c 'while read l; do case \"$l\" in genmove*) echo \"= A1\";; name*) echo \"= fake\";; quit*) echo \"=\"; echo; exit 0;; *) echo \"=\";; esac; echo; done'";
+        string dir = Path.Combine(Path.GetTempPath(), "sente-datagen-fake-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, _, err) = Run("datagen", "--engine", fake, "--games", "1", "--size", "5", "--out", dir);
+            Assert.NotEqual(0, code);
+            Assert.Contains("illegal move W A1 (occupied)", err);
+            Assert.Empty(Directory.GetFiles(dir));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -79,3 +79,33 @@ public class GtpClientTests
         Assert.Equal(81 - 2, c.AllLegal(Stone.Black).Count);
     }
 }
+
+public class SenteGtpProcessTests
+{
+    /// <summary>`sente gtp` as an external engine over real stdin/stdout, driven by the client.</summary>
+    [Fact]
+    public void SenteGtpRunsAsAnExternalEngine()
+    {
+        string dll = typeof(Sente.Cli.SenteApp).Assembly.Location;
+        using var c = GtpClient.Start($"dotnet '{dll}' gtp --player random --seed 7");
+        Assert.Equal("Sente", c.Name());
+        Assert.Equal(2, c.ProtocolVersion());
+        c.BoardSize(7);
+        c.Play(Stone.Black, Vertex.Parse("D4", 7));
+        MoveReply m = c.GenMove(Stone.White);
+        Assert.False(m.Resign);
+        Assert.Contains(m.Point, c.ListStones(Stone.White));
+        Assert.Throws<GtpCommandFailedException>(() => c.Send("no_such_command"));
+        Assert.Equal("true", c.Send("known_command genmove"));   // still running after the error
+    }
+
+    [Fact]
+    public void GtpCommandRejectsAnUnknownPlayer()
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = Sente.Cli.SenteApp.Run(["gtp", "--player", "nosuch"], o, e);
+        Assert.NotEqual(0, code);
+        Assert.Contains("unknown player 'nosuch'", e.ToString());
+    }
+}

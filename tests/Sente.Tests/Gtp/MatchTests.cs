@@ -68,3 +68,47 @@ public class MatchTests
         Assert.Contains("two passes", output);
     }
 }
+
+public class MatchResumeTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = SenteApp.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void AMatchWithAnSgfFolderResumesAndRefusesAnotherMatchsFolder()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sente-match-resume-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] first = ["match", "--black", "sente:random", "--white", "sente:random", "--games", "2", "--size", "5", "--sgf-dir", dir];
+            var (code, output, err) = Run(first);
+            Assert.True(code == 0, err + output);
+            Assert.Equal(2, Directory.GetFiles(dir, "game-*.sgf").Length);
+            string game1 = File.ReadAllText(Path.Combine(dir, "game-0001.sgf"));
+
+            string[] more = [.. first];
+            more[6] = "3";
+            (code, output, err) = Run(more);
+            Assert.True(code == 0, err + output);
+            Assert.Equal(3, Directory.GetFiles(dir, "game-*.sgf").Length);
+            Assert.Equal(2, output.Split('\n').Count(l => l.Contains("(from an earlier run)")));
+            Assert.Equal(game1, File.ReadAllText(Path.Combine(dir, "game-0001.sgf")));
+            Assert.Matches(@"A \(sente:random\): (\d+) wins, (\d+) losses, (\d+) draws", output);
+            var m = System.Text.RegularExpressions.Regex.Match(output, @"(\d+) wins, (\d+) losses, (\d+) draws");
+            Assert.Equal(3, int.Parse(m.Groups[1].Value) + int.Parse(m.Groups[2].Value) + int.Parse(m.Groups[3].Value));
+
+            (code, _, err) = Run("match", "--black", "sente:random", "--white", "sente:random", "--games", "3", "--size", "7", "--sgf-dir", dir);
+            Assert.NotEqual(0, code);
+            Assert.Contains("another match", err);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
