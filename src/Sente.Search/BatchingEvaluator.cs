@@ -9,7 +9,8 @@ namespace Sente.Search;
 /// <paramref name="maxBatch"/> states, as KataGo's neural-net server does. A call waits until the pending states
 /// fill a batch or <paramref name="maxWait"/> has passed since it arrived; then the waiting thread evaluates
 /// everything pending itself (no background thread). Thread-safe; the inner evaluator is called by one
-/// thread at a time.
+/// thread at a time. Choose <paramref name="maxBatch"/> no larger than the states the callers keep in flight
+/// (threads x leaves per call), or every call waits the full <paramref name="maxWait"/>.
 /// </summary>
 public sealed class BatchingEvaluator(IEvaluator inner, int maxBatch, TimeSpan maxWait) : IEvaluator
 {

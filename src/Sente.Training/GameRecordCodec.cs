@@ -11,7 +11,7 @@ namespace Sente.Training;
 /// per move: varint action, varint visited count k, k x (varint action delta from the previous visited action,
 /// varint visits), f16 value
 /// </code>
-/// A 9x9 Go move with 30 visited children takes about 70 bytes.
+/// Per move: 4-5 bytes plus 2-4 bytes per visited root move.
 /// </summary>
 public static class GameRecordCodec
 {

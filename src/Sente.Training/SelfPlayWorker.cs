@@ -6,16 +6,16 @@ using Sente.Search;
 namespace Sente.Training;
 
 /// <summary>
-/// Produces self-play games as a service (async so that it can run remotely later). Implementations document
+/// Produces self-play games as a service. Only serializable values and service interfaces cross it, so that a
+/// later issue can put workers and the replay buffer on other machines (Orleans grains). Implementations document
 /// their thread-safety.
 /// </summary>
 public interface ISelfPlayWorker
 {
     /// <summary>Plays <paramref name="games"/> games; game i uses a seed derived from <paramref name="seed"/> and i,
-    /// so the same call gives the same games with a deterministic evaluator. <paramref name="onGame"/> (optional) is
-    /// called as each game finishes, e.g. to add it to the replay buffer and report progress.</summary>
-    Task<IReadOnlyList<GameRecord>> PlayAsync(int games, ulong seed, Func<GameRecord, ValueTask>? onGame = null,
-                                              CancellationToken cancel = default);
+    /// so the same call gives the same games with a deterministic evaluator. Each finished game is added to
+    /// <paramref name="sink"/> (when given) before the next round of search; all games are also returned.</summary>
+    Task<IReadOnlyList<GameRecord>> PlayAsync(int games, ulong seed, IReplayBuffer? sink = null, CancellationToken cancel = default);
 }
 
 /// <summary>
@@ -39,7 +39,12 @@ public sealed class SelfPlayWorker(IGame game, IEvaluator evaluator, SelfPlayOpt
         public int WouldResign = -1;
     }
 
-    public Task<IReadOnlyList<GameRecord>> PlayAsync(int games, ulong seed, Func<GameRecord, ValueTask>? onGame = null,
+    public Task<IReadOnlyList<GameRecord>> PlayAsync(int games, ulong seed, IReplayBuffer? sink = null, CancellationToken cancel = default) =>
+        PlayAsync(games, seed, sink is null ? null : g => sink.AddAsync(g, cancel), cancel);
+
+    /// <summary>In-process variant: <paramref name="onGame"/> is called as each game finishes (e.g. to add it to a
+    /// buffer and update a progress bar).</summary>
+    public Task<IReadOnlyList<GameRecord>> PlayAsync(int games, ulong seed, Func<GameRecord, ValueTask>? onGame,
                                                      CancellationToken cancel = default)
     {
         if (games < 0) throw new ArgumentOutOfRangeException(nameof(games), games, "must be >= 0");

@@ -84,6 +84,42 @@ public sealed class ReplayTests : IDisposable
     }
 
     [Fact]
+    public void ACrashAtAnyByteKeepsExactlyTheCompleteFrames()
+    {
+        string path = Path.Combine(_dir, "full.bin");
+        var ends = new List<long>();
+        using (ReplayFile f = ReplayFile.Open(path))
+        {
+            ends.Add(f.Length);
+            for (int i = 0; i < 4; i++)
+            {
+                f.Append(GameRecordCodec.Encode(Game(i, moves: i + 2)));
+                ends.Add(f.Length);
+            }
+        }
+        byte[] full = File.ReadAllBytes(path);
+        string cut = Path.Combine(_dir, "cut.bin");
+        for (int length = 0; length < ends[0]; length++)
+        {
+            // A crash while the file was being created: the partial header is replaced by a fresh one.
+            File.WriteAllBytes(cut, full.AsSpan(0, length).ToArray());
+            using ReplayFile f = ReplayFile.Open(cut);
+            Assert.Empty(f.Payloads);
+            Assert.Equal(ends[0], f.Length);
+        }
+        for (int length = (int)ends[0]; length <= full.Length; length++)
+        {
+            File.WriteAllBytes(cut, full.AsSpan(0, length).ToArray()); // the file as a crash at this byte leaves it
+            using ReplayFile f = ReplayFile.Open(cut);
+            int complete = ends.Count(e => e <= length) - 1;
+            Assert.Equal(complete, f.Payloads.Count);
+            Assert.Equal(length - ends[complete], f.TruncatedBytes);
+            Assert.Equal(ends[complete], f.Length);
+            for (int i = 0; i < complete; i++) AssertSame(Game(i, moves: i + 2), GameRecordCodec.Decode(f.Payloads[i]));
+        }
+    }
+
+    [Fact]
     public void CorruptLastFrameAndTornFrameHeaderAreCutOff()
     {
         string path = Path.Combine(_dir, "frames.bin");

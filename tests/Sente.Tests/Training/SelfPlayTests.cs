@@ -52,6 +52,52 @@ public class SelfPlayTests
     }
 
     [Fact]
+    public async Task SelfPlayFeedsTheReplayBufferAndTheGamesSurviveARestart()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sente-selfplay-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            IReadOnlyList<GameRecord> played;
+            using (ReplayBuffer buffer = ReplayBuffer.Open(dir))
+                played = await new SelfPlayWorker(ConnectFour.Instance, new UniformEvaluator(), Small with { Limits = new SearchLimits(Visits: 30) })
+                    .PlayAsync(4, seed: 3, sink: buffer);
+            using ReplayBuffer reopened = ReplayBuffer.Open(dir);
+            IReadOnlyList<GameRecord> stored = await reopened.RecentAsync(10);
+            Assert.Equal(played.Select(g => g.Seed), stored.Select(g => g.Seed));
+            foreach (GameRecord g in stored)
+            {
+                int moves = 0;
+                foreach (var (state, move, _) in g.Replay(ConnectFour.Instance))
+                {
+                    Assert.True(state.IsLegal(move.Action));
+                    moves++;
+                }
+                Assert.Equal(played.Single(p => p.Seed == g.Seed).Moves.Count, moves);
+            }
+            Assert.Equal(played.Sum(g => g.Moves.Count), (await reopened.StatsAsync()).Positions);
+
+            // Sampled positions become (observation, pi, z) examples that match a direct replay.
+            var obs = new float[3 * 6 * 7];
+            var pi = new float[7];
+            foreach (PositionSample sample in await reopened.SampleAsync(20, seed: 1))
+            {
+                float z = TrainingExample.Write(ConnectFour.Instance, sample, obs, pi);
+                var (state, move, expectedZ) = sample.Game.Replay(ConnectFour.Instance).ElementAt(sample.MoveIndex);
+                var expectedObs = new float[obs.Length];
+                state.WriteObservation(expectedObs);
+                Assert.Equal(expectedObs, obs);
+                Assert.Equal(expectedZ, z);
+                Assert.Equal(1f, pi.Sum(), 4);
+                Assert.True(pi[move.Action] > 0 || move.VisitCounts.Length == 0);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ResignationEndsLostGamesAndDisabledGamesMeasureIt()
     {
         // Random rollouts see a lost tic-tac-toe position clearly below -0.3 often enough to resign.
