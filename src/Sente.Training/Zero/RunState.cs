@@ -15,7 +15,8 @@ public sealed record IterationMetrics(
 /// </summary>
 public sealed record RunState(
     int Iteration, string Phase, long TrainingSteps, int Generation, double BestElo, double ElapsedSeconds,
-    List<IterationMetrics> History, double LastPolicyLoss = double.NaN, double LastValueLoss = double.NaN)
+    List<IterationMetrics> History, double LastPolicyLoss = double.NaN, double LastValueLoss = double.NaN,
+    double LastSelfPlaySeconds = 0, double LastTrainSeconds = 0)
 {
     public const string SelfPlay = "selfplay", Train = "train", Gate = "gate";
 

@@ -85,13 +85,16 @@ public sealed class ZeroRun
                 if (state.Phase == RunState.SelfPlay)
                 {
                     await SelfPlayAsync(state, replay, cancel);
-                    state = state with { Phase = RunState.Train, ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds };
+                    state = state with { Phase = RunState.Train, ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds,
+                                         LastSelfPlaySeconds = sw.Elapsed.TotalSeconds };
+                    sw.Restart();
                     state.Save(StatePath);
                 }
                 if (state.Phase == RunState.Train)
                 {
                     state = await TrainAsync(state, replay, cancel);
-                    state = state with { Phase = RunState.Gate, ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds };
+                    state = state with { Phase = RunState.Gate, ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds,
+                                         LastTrainSeconds = sw.Elapsed.TotalSeconds };
                     state.Save(StatePath);
                 }
                 if (state.Phase == RunState.Gate)
@@ -269,11 +272,9 @@ public sealed class ZeroRun
 
         var recent = await replay.RecentAsync(_o.GamesPerIteration, cancel);
         double fp = ResignCalibration.FalsePositiveRate(recent, _o.ResignThreshold) ?? double.NaN;
-        var prev = state.History.Count > 0 ? state.History[^1] : null;
         var metrics = new IterationMetrics(state.Iteration, recent.Count, recent.Sum(g => (long)g.Moves.Count),
-            0, 0, state.LastPolicyLoss, state.LastValueLoss, _o.LearningRateAt(state.Iteration), score, promoted, elo,
+            state.LastSelfPlaySeconds, state.LastTrainSeconds, state.LastPolicyLoss, state.LastValueLoss, _o.LearningRateAt(state.Iteration), score, promoted, elo,
             vsRandom, vsUct, fp);
-        _ = prev;
         return (state with { Generation = generation, BestElo = elo }, metrics);
     }
 
@@ -293,9 +294,9 @@ public sealed class ZeroRun
     {
         RunState s = RunState.Load(StatePath);
         var inv = CultureInfo.InvariantCulture;
-        var lines = new List<string> { "iteration,games,positions,policy_loss,value_loss,lr,gate_score,promoted,best_elo,vs_random,vs_uct,resign_fp_rate" };
+        var lines = new List<string> { "iteration,games,positions,selfplay_s,train_s,policy_loss,value_loss,lr,gate_score,promoted,best_elo,vs_random,vs_uct,resign_fp_rate" };
         foreach (var m in s.History)
-            lines.Add(string.Join(",", m.Iteration + 1, m.Games, m.Positions, m.PolicyLoss.ToString("0.####", inv),
+            lines.Add(string.Join(",", m.Iteration + 1, m.Games, m.Positions, m.SelfPlaySeconds.ToString("0.#", inv), m.TrainSeconds.ToString("0.#", inv), m.PolicyLoss.ToString("0.####", inv),
                 m.ValueLoss.ToString("0.####", inv), m.LearningRate.ToString("g4", inv), m.GateScore.ToString("0.###", inv),
                 m.Promoted ? 1 : 0, m.BestElo.ToString("0", inv), m.ScoreVsRandom?.ToString("0.###", inv) ?? "",
                 m.ScoreVsUct?.ToString("0.###", inv) ?? "", double.IsNaN(m.ResignFalsePositiveRate) ? "" : m.ResignFalsePositiveRate.ToString("0.###", inv)));
