@@ -45,6 +45,7 @@ public static class SenteApp
         root.Subcommands.Add(MatchCommand.Create(context));
         root.Subcommands.Add(DatagenCommand.Create(context));
         root.Subcommands.Add(RlCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
         return root;
     }
 

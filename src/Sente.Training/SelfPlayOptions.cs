@@ -27,6 +27,9 @@ public sealed record SelfPlayOptions
     /// <summary>Moves after which a game stops as a draw; null uses the game's <c>MaxGameLength</c>.</summary>
     public int? MaxMoves { get; init; }
 
+    /// <summary>Optional root-move filter for every search (Go: <see cref="NoLosingPassFilter"/>, sensible passing).</summary>
+    public IRootActionFilter? RootFilter { get; init; }
+
     /// <summary>Games played in lockstep so that their leaves share one evaluator call.</summary>
     public int ParallelGames { get; init; } = 8;
 

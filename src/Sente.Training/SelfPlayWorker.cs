@@ -83,7 +83,7 @@ public sealed class SelfPlayWorker(IGame game, IEvaluator evaluator, SelfPlayOpt
         var rng = new Rng(gameSeed);
         IGameState state = game.NewInitialState();
         bool disabled = _options.ResignThreshold is null || rng.NextDouble() < _options.ResignDisabledFraction;
-        var tree = new Mcts(state, evaluator, _options.Search with { Seed = rng.NextUInt64() });
+        var tree = new Mcts(state, evaluator, _options.Search with { Seed = rng.NextUInt64() }, _options.RootFilter);
         return new Live { Tree = tree, State = state, Rng = rng, Seed = gameSeed, ResignDisabled = disabled };
     }
 

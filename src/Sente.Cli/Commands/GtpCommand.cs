@@ -16,15 +16,19 @@ public static class GtpCommand
         var size = new Option<int>("--size") { Description = "Board size at start (GTP boardsize changes it)", DefaultValueFactory = _ => 19 };
         var komi = new Option<double>("--komi") { Description = "Komi at start (GTP komi changes it)", DefaultValueFactory = _ => 7.5 };
         var rules = new Option<string>("--rules") { Description = "Rules: tromp-taylor (default), chinese, simple-ko, situational, new-zealand", DefaultValueFactory = _ => "tromp-taylor" };
+        var model = new Option<string?>("--model") { Description = "A network from `sente train` (best.ckpt): play with MCTS on it (same as --player mcts:model=PATH)" };
+        var visits = new Option<int>("--visits") { Description = "MCTS visits per move with --model", DefaultValueFactory = _ => 200 };
         var command = new Command("gtp", "Run a Go Text Protocol (v2) engine on standard input and output.");
-        foreach (Option o in new Option[] { player, seed, size, komi, rules }) command.Options.Add(o);
+        foreach (Option o in new Option[] { player, seed, size, komi, rules, model, visits }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             IMoveGenerator generator;
             Rules r;
             try
             {
-                generator = SentePlayers.CreateRegistry().Create(parse.GetValue(player)!, parse.GetValue(seed));
+                generator = parse.GetValue(model) is { } m
+                    ? SentePlayers.Mcts(new Dictionary<string, string> { ["model"] = m, ["visits"] = parse.GetValue(visits).ToString(System.Globalization.CultureInfo.InvariantCulture) }, parse.GetValue(seed))
+                    : SentePlayers.CreateRegistry().Create(parse.GetValue(player)!, parse.GetValue(seed));
                 r = Rules.Parse(parse.GetValue(rules)!);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)

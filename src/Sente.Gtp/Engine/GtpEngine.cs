@@ -32,6 +32,7 @@ public sealed partial class GtpEngine
         RegisterSetupCommands();
         RegisterPlayCommands();
         RegisterExtensionCommands();
+        RegisterAnalysisCommands();
     }
 
     /// <summary>The current game (read-only use; change it through commands).</summary>
@@ -78,8 +79,26 @@ public sealed partial class GtpEngine
     /// <summary>Reads commands until `quit` or end of input, writing each response and flushing after it.</summary>
     public void Run(TextReader input, TextWriter output)
     {
-        while (!QuitRequested && input.ReadLine() is { } line)
+        string? pending = null;
+        while (!QuitRequested && (pending ?? input.ReadLine()) is { } line)
         {
+            pending = null;
+            if (SupportsAnalysis && GtpRequest.TryParse(line, out GtpRequest? request, out _, out _) &&
+                AnalysisCommands.Contains(request!.Name))
+            {
+                try
+                {
+                    pending = RunAnalysis(request, input, output);
+                    if (pending is null) break;
+                    continue;
+                }
+                catch (GtpCommandException e)
+                {
+                    output.Write(GtpResponse.Error(e.Message).Format(request.Id));
+                    output.Flush();
+                    continue;
+                }
+            }
             string? response = ProcessLine(line);
             if (response is null) continue;
             output.Write(response);

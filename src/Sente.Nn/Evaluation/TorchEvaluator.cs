@@ -32,9 +32,9 @@ public sealed class TorchEvaluator : IEvaluator
         Options = (options ?? new TorchEvaluatorOptions()).Validate();
         this.net = net;
         this.encoder = encoder;
-        if (encoder.Planes != net.Config.InputPlanes || encoder.Height != net.Config.BoardSize || encoder.Width != net.Config.BoardSize)
+        if (encoder.Planes != net.Config.InputPlanes || encoder.Height != net.Config.H || encoder.Width != net.Config.W)
             throw new ArgumentException($"encoder gives {encoder.Planes}x{encoder.Height}x{encoder.Width} planes, the network takes " +
-                                        $"{net.Config.InputPlanes}x{net.Config.BoardSize}x{net.Config.BoardSize}");
+                                        $"{net.Config.InputPlanes}x{net.Config.H}x{net.Config.W}");
         device = torch.device(Options.Device);
         dtype = Options.BFloat16 ? ScalarType.BFloat16 : ScalarType.Float32;
         if (Options.Symmetry != SymmetryMode.None)

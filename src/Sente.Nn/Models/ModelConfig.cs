@@ -31,6 +31,10 @@ public enum ModelKind
 /// <param name="PassLogit">AlphaGo policy only: add a learned pass logit (from globally pooled features); without it
 /// the pass logit is a constant -1e4 (AlphaGo excluded passes), so pass is chosen only when it is the only legal move.</param>
 /// <param name="ValueHidden">Hidden units of the value head's fully connected layer (256 in both papers).</param>
+/// <param name="Height">Zero only: input height when the board is not square or not Go's (null: BoardSize).</param>
+/// <param name="Width">Zero only: input width (null: BoardSize).</param>
+/// <param name="Actions">Zero only: policy outputs when the game's actions are not Go's N*N + 1 (e.g. 9 for
+/// tic-tac-toe, 7 for Connect Four); null: BoardSize^2 + 1.</param>
 public sealed record ModelConfig(
     ModelKind Kind = ModelKind.Zero,
     int BoardSize = 19,
@@ -39,10 +43,19 @@ public sealed record ModelConfig(
     int Filters = 192,
     int Layers = 13,
     bool PassLogit = false,
-    int ValueHidden = 256)
+    int ValueHidden = 256,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Height = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Width = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Actions = null)
 {
+    /// <summary>Input height H (BoardSize unless <see cref="Height"/> is set).</summary>
+    [JsonIgnore] public int H => Height ?? BoardSize;
+
+    /// <summary>Input width W (BoardSize unless <see cref="Width"/> is set).</summary>
+    [JsonIgnore] public int W => Width ?? BoardSize;
+
     /// <summary>Policy outputs of the models that have a policy: N*N points + pass.</summary>
-    [JsonIgnore] public int NumActions => BoardSize * BoardSize + 1;
+    [JsonIgnore] public int NumActions => Actions ?? BoardSize * BoardSize + 1;
 
     /// <summary>The trunk for <see cref="ModelKind.Zero"/> (a 6 x 64 ResNet when not given).</summary>
     [JsonIgnore] public TrunkConfig TrunkOrDefault => Trunk ?? new TrunkConfig();
@@ -58,6 +71,9 @@ public sealed record ModelConfig(
             if (Filters < 1) throw new ArgumentException($"filters must be >= 1 (got {Filters})");
             if (Layers < 3) throw new ArgumentException($"AlphaGo nets need >= 3 layers (got {Layers})");
         }
+        if (Height is < 1 || Width is < 1 || Actions is < 1) throw new ArgumentException("height, width and actions must be >= 1");
+        if (Kind != ModelKind.Zero && (Height is not null || Width is not null || Actions is not null))
+            throw new ArgumentException("height, width and actions apply to Zero networks only");
         if (ValueHidden < 1) throw new ArgumentException($"value hidden units must be >= 1 (got {ValueHidden})");
         if (Kind == ModelKind.Zero) TrunkOrDefault.Validate();
         return this;

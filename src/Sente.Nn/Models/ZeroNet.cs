@@ -6,7 +6,8 @@ namespace Sente.Nn.Models;
 
 /// <summary>
 /// AlphaGo Zero's policy-value network (Silver et al. 2017) on any <see cref="Trunk"/> and board size.
-/// Policy head: 1x1 conv to 2 filters - norm - ReLU - fully connected to N*N + 1 logits (pass last).
+/// Policy head: 1x1 conv to 2 filters - norm - ReLU - fully connected to N*N + 1 logits (pass last), or to
+/// <see cref="ModelConfig.Actions"/> logits on an H x W input for other games.
 /// Value head: 1x1 conv to 1 filter - norm - ReLU - fully connected ValueHidden (256) - ReLU - fully connected 1 - tanh.
 /// Heads use the trunk's normalization kind.
 /// </summary>
@@ -24,12 +25,12 @@ public sealed class ZeroNet : PolicyValueNet
     public ZeroNet(ModelConfig config) : base(nameof(ZeroNet), config)
     {
         TrunkConfig t = config.TrunkOrDefault;
-        int points = config.BoardSize * config.BoardSize;
+        int points = config.H * config.W;
         trunk = new Trunk(config.InputPlanes, t);
         bool bias = Normalization.ConvNeedsBias(t.Norm);
         policy_conv = Normalization.Conv1x1(trunk.OutChannels, 2, bias);
         policy_norm = Normalization.Create(t.Norm, 2);
-        policy_fc = nn.Linear(2 * points, points + 1);
+        policy_fc = nn.Linear(2 * points, config.NumActions);
         value_conv = Normalization.Conv1x1(trunk.OutChannels, 1, bias);
         value_norm = Normalization.Create(t.Norm, 1);
         value_fc1 = nn.Linear(points, config.ValueHidden);

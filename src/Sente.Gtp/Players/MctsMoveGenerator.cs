@@ -1,0 +1,56 @@
+using Sente.Core.Evaluation;
+using Sente.Go;
+using Sente.Search;
+
+namespace Sente.Gtp.Players;
+
+/// <summary>
+/// Moves from Monte Carlo tree search on any evaluator (a trained network, random rollouts): the most visited move
+/// after <paramref name="limits"/>, passes that would lose under area scoring filtered out, resignation when the best
+/// move's value for the mover falls below <paramref name="resignThreshold"/> (null: never). Also an
+/// <see cref="IAnalyzer"/> for lz-analyze / kata-analyze. Searches from scratch each move.
+/// </summary>
+public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchLimits limits, MctsOptions options,
+                                      double? resignThreshold = -0.95) : IMoveGenerator, IAnalyzer
+{
+    public string Name => name;
+
+    public MoveReply GenerateMove(GoState state, Stone color, GtpClock clock)
+    {
+        GoState root = Prepare(state, color);
+        if (root.IsTerminal) return MoveReply.At(root.Size * root.Size);
+        var mcts = new Mcts(root, evaluator, options, new NoLosingPassFilter(root.Size * root.Size));
+        SearchResult r = mcts.Search(limits.Validate());
+        if (resignThreshold is { } t && r.Children[0].Visits > 0 && r.BestQ < t) return MoveReply.Resignation;
+        return MoveReply.At(r.BestAction);
+    }
+
+    public void Analyze(GoState state, Stone color, TimeSpan interval, Action<IReadOnlyList<AnalysisInfo>> report,
+                        CancellationToken cancel)
+    {
+        GoState root = Prepare(state, color);
+        if (root.IsTerminal) return;
+        var mcts = new Mcts(root, evaluator, options, new NoLosingPassFilter(root.Size * root.Size));
+        while (!cancel.IsCancellationRequested)
+        {
+            SearchResult r = mcts.Search(new SearchLimits(Time: interval), cancel);
+            var infos = new List<AnalysisInfo>();
+            foreach (ChildStats c in r.Children)
+            {
+                if (c.Visits == 0) continue;
+                double p = (1 + c.Q) / 2;
+                // A normal-approximation lower confidence bound on the winrate (Leela Zero uses a Student-t bound).
+                double lcb = Math.Max(0, p - 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 1e-4) / c.Visits));
+                infos.Add(new AnalysisInfo(c.Action, c.Visits, p, c.Prior, lcb, infos.Count, c.PrincipalVariation));
+            }
+            if (infos.Count > 0) report(infos);
+        }
+    }
+
+    private static GoState Prepare(GoState state, Stone color)
+    {
+        GoState root = state.Clone();
+        if (root.ToMove != color) root.SetToMove(color);
+        return root;
+    }
+}

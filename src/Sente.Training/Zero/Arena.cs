@@ -1,0 +1,115 @@
+using Sente.Core;
+using Sente.Core.Evaluation;
+using Sente.Core.Games;
+using Sente.Search;
+
+namespace Sente.Training.Zero;
+
+/// <summary>One side of an arena match.</summary>
+public abstract record ArenaSide(string Name);
+
+/// <summary>A side that searches with MCTS on an evaluator (a network, random rollouts, ...). Games in which this side
+/// is to move are searched in lockstep, so a network evaluator sees batched calls.</summary>
+/// <param name="RootFilter">Optional root-move filter (Go: <see cref="NoLosingPassFilter"/>).</param>
+public sealed record SearchSide(string Name, IEvaluator Evaluator, SearchLimits Limits, MctsOptions Options,
+                                IRootActionFilter? RootFilter = null) : ArenaSide(Name);
+
+/// <summary>A side that is a plain <see cref="IPlayer"/> (random, minimax, one-ply), created per game from a seed.</summary>
+public sealed record PlayerSide(string Name, Func<ulong, IPlayer> Create) : ArenaSide(Name);
+
+/// <summary>Wins, losses and draws from the first side's point of view.</summary>
+public sealed record ArenaResult(int Wins, int Losses, int Draws)
+{
+    public int Games => Wins + Losses + Draws;
+
+    /// <summary>Score fraction (a draw counts half); NaN without games.</summary>
+    public double Score => Games == 0 ? double.NaN : (Wins + 0.5 * Draws) / Games;
+}
+
+/// <summary>
+/// Plays matches between two sides on any <see cref="IGame"/>: colours alternate (side A is player 0 in even-numbered
+/// games), the first <c>openingMoves</c> moves of each game are sampled in proportion to visits (temperature 1) so
+/// that games between deterministic players differ, later moves take the most visited move. Games stop at
+/// <c>maxMoves</c> as draws. Deterministic for given seeds and deterministic evaluators.
+/// </summary>
+public static class Arena
+{
+    public static ArenaResult Play(IGame game, ArenaSide a, ArenaSide b, int games, ulong seed, int openingMoves,
+                                   int? maxMoves = null, Action<ArenaResult>? onGame = null, CancellationToken cancel = default)
+    {
+        int cap = maxMoves ?? game.MaxGameLength;
+        var live = new List<Match>();
+        for (int i = 0; i < games; i++)
+        {
+            ulong s = new Rng(seed ^ (0xD1B54A32D192ED03UL * (ulong)(i + 1))).NextUInt64();
+            live.Add(new Match(game.NewInitialState(), aIsPlayer0: i % 2 == 0, new Rng(s), a, b));
+        }
+        int wins = 0, losses = 0, draws = 0;
+        while (live.Count > 0)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var actions = new int[live.Count];
+            foreach (ArenaSide side in new[] { a, b })
+            {
+                var idx = Enumerable.Range(0, live.Count).Where(i => live[i].SideToMove == side).ToList();
+                if (idx.Count == 0) continue;
+                if (side is SearchSide ss)
+                {
+                    var trees = idx.Select(i => live[i].TreeFor(ss)).ToList();
+                    SearchResult[] results = MctsBatch.Search(trees, ss.Evaluator, ss.Limits, 1, cancel);
+                    for (int k = 0; k < idx.Count; k++)
+                    {
+                        Match m = live[idx[k]];
+                        actions[idx[k]] = results[k].SampleAction(m.State.MoveNumber < openingMoves ? 1.0 : 0.0, m.Rng);
+                    }
+                }
+                else
+                {
+                    foreach (int i in idx) actions[i] = live[i].PlayerFor((PlayerSide)side).ChooseAction(live[i].State);
+                }
+            }
+            for (int i = live.Count - 1; i >= 0; i--)
+            {
+                Match m = live[i];
+                m.Apply(actions[i]);
+                if (!m.State.IsTerminal && m.State.MoveNumber < cap) continue;
+                double r = m.State.IsTerminal ? m.State.Returns(m.AIsPlayer0 ? 0 : 1) : 0;
+                if (r > 0) wins++; else if (r < 0) losses++; else draws++;
+                live.RemoveAt(i);
+                onGame?.Invoke(new ArenaResult(wins, losses, draws));
+            }
+        }
+        return new ArenaResult(wins, losses, draws);
+    }
+
+    private sealed class Match(IGameState state, bool aIsPlayer0, Rng rng, ArenaSide a, ArenaSide b)
+    {
+        private readonly Dictionary<ArenaSide, Mcts> _trees = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<ArenaSide, IPlayer> _players = new(ReferenceEqualityComparer.Instance);
+
+        public IGameState State { get; } = state;
+        public bool AIsPlayer0 { get; } = aIsPlayer0;
+        public Rng Rng { get; } = rng;
+        public ArenaSide SideToMove => (State.CurrentPlayer == 0) == AIsPlayer0 ? a : b;
+
+        public Mcts TreeFor(SearchSide side)
+        {
+            if (!_trees.TryGetValue(side, out Mcts? tree))
+                _trees[side] = tree = new Mcts(State, side.Evaluator, side.Options with { Seed = Rng.NextUInt64() }, side.RootFilter);
+            return tree;
+        }
+
+        public IPlayer PlayerFor(PlayerSide side)
+        {
+            if (!_players.TryGetValue(side, out IPlayer? p)) _players[side] = p = side.Create(Rng.NextUInt64());
+            return p;
+        }
+
+        public void Apply(int action)
+        {
+            State.Apply(action);
+            if (State.IsTerminal) return;
+            foreach (Mcts t in _trees.Values) t.Advance(action);
+        }
+    }
+}

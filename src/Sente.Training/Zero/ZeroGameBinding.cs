@@ -1,0 +1,20 @@
+using Sente.Core.Games;
+using Sente.Nn.Encoding;
+using Sente.Search;
+
+namespace Sente.Training.Zero;
+
+/// <summary>
+/// What the game-agnostic AlphaGo Zero loop needs to know about one game, supplied by the composition root (the CLI):
+/// the game, the network's input encoder, optional board symmetries for augmentation, an optional root filter
+/// (Go: no losing pass), the random baseline player, and an optional SGF writer for sample games.
+/// </summary>
+/// <param name="OpeningMoves">Moves sampled at temperature 1 in arena games so that games differ.</param>
+public sealed record ZeroGameBinding(
+    IGame Game,
+    IPositionEncoder Encoder,
+    Symmetry? Symmetry,
+    IRootActionFilter? RootFilter,
+    Func<ulong, IPlayer> RandomPlayer,
+    Func<GameRecord, string>? ToSgf,
+    int OpeningMoves);

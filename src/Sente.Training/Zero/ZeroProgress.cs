@@ -1,0 +1,5 @@
+namespace Sente.Training.Zero;
+
+/// <summary>A progress report of <see cref="ZeroRun"/>: the phase of iteration <paramref name="Iteration"/>, how far it
+/// is (<paramref name="Done"/> of <paramref name="Total"/> games or steps) and a one-line summary.</summary>
+public sealed record ZeroProgress(int Iteration, string Phase, int Done, int Total, string Message);

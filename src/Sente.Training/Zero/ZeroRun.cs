@@ -1,0 +1,336 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sente.Charts;
+using Sente.Core;
+using Sente.Core.Evaluation;
+using Sente.Nn;
+using Sente.Nn.Blocks;
+using Sente.Nn.Checkpoints;
+using Sente.Nn.Evaluation;
+using Sente.Nn.Models;
+using Sente.Search;
+using TorchSharp;
+
+namespace Sente.Training.Zero;
+
+/// <summary>
+/// The AlphaGo Zero loop in one process: self-play with the best network -> replay buffer -> SGD on the latest
+/// network -> gate (candidate vs best, promote above the threshold) -> evaluation against fixed baselines, repeated.
+/// Everything lives in a run directory:
+/// <code>
+/// config.cfg        effective settings        state.json     progress (phase to run next), metrics history
+/// best.ckpt         network that plays self-play           latest.ckpt + optimizer.bin   the learner's state
+/// replay/replay.bin crash-safe replay buffer  metrics.csv    one row per iteration
+/// games/*.sgf       a sample game per iteration (Go)       charts/*.png   losses, win rates   tb/  TensorBoard
+/// </code>
+/// Every phase ends with an atomic write of its outputs and of state.json, so a run killed at any point (kill -9)
+/// resumes at the phase it was in: self-play continues from the games already in the replay buffer, training and
+/// gating rerun from their saved inputs with the same seeds. Not thread-safe; one run per directory.
+/// </summary>
+public sealed class ZeroRun
+{
+    private readonly ZeroOptions _o;
+    private readonly ZeroGameBinding _g;
+    private readonly string _dir;
+    private readonly IProgress<ZeroProgress>? _progress;
+    private readonly ModelConfig _model;
+
+    public ZeroRun(ZeroOptions options, ZeroGameBinding binding, string runDirectory, IProgress<ZeroProgress>? progress = null)
+    {
+        _o = options.Validate();
+        _g = binding;
+        _dir = runDirectory;
+        _progress = progress;
+        var enc = binding.Encoder;
+        bool goShaped = enc.Height == enc.Width && binding.Game.NumActions == enc.Height * enc.Width + 1;
+        _model = new ModelConfig(ModelKind.Zero, enc.Height, enc.Planes,
+            new TrunkConfig(TrunkConfig.ParseKind(_o.Trunk), _o.Blocks, _o.Filters, TrunkConfig.ParseNorm(_o.Norm)),
+            Height: goShaped ? null : enc.Height, Width: goShaped ? null : enc.Width,
+            Actions: goShaped ? null : binding.Game.NumActions).Validate();
+    }
+
+    public string BestPath => Path.Combine(_dir, "best.ckpt");
+    private string LatestPath => Path.Combine(_dir, "latest.ckpt");
+    private string OptimizerPath => Path.Combine(_dir, "optimizer.bin");
+    private string StatePath => Path.Combine(_dir, "state.json");
+
+    /// <summary>The network architecture of this run.</summary>
+    public ModelConfig Model => _model;
+
+    /// <summary>Runs iterations until run.iterations or run.minutes is reached or <paramref name="cancel"/> fires
+    /// (then it returns after saving; the interrupted phase reruns on resume). Returns the final state.</summary>
+    public async Task<RunState> RunAsync(CancellationToken cancel = default)
+    {
+        TorchRuntime.InitializeProcess(intraOpThreads: _o.Threads);
+        Directory.CreateDirectory(_dir);
+        Directory.CreateDirectory(Path.Combine(_dir, "games"));
+        Directory.CreateDirectory(Path.Combine(_dir, "charts"));
+        WriteConfig();
+        RunState state = File.Exists(StatePath) ? RunState.Load(StatePath) : StartFresh();
+        using var replay = ReplayBuffer.Open(Path.Combine(_dir, "replay"), new ReplayBufferOptions(_o.WindowGames));
+        if (replay.TruncatedBytesOnOpen > 0)
+            Report(state, "resume", 0, 0, $"replay buffer: cut a torn tail of {replay.TruncatedBytesOnOpen} bytes");
+        var session = Stopwatch.StartNew();
+        double elapsedBefore = state.ElapsedSeconds;
+        var writer = torch.utils.tensorboard.SummaryWriter(Path.Combine(_dir, "tb"));
+
+        while (!cancel.IsCancellationRequested)
+        {
+            if (_o.Iterations > 0 && state.Iteration >= _o.Iterations) break;
+            if (_o.Minutes > 0 && session.Elapsed.TotalMinutes >= _o.Minutes) break;
+            var sw = Stopwatch.StartNew();
+            IterationMetrics? pending = null;
+            try
+            {
+                if (state.Phase == RunState.SelfPlay)
+                {
+                    await SelfPlayAsync(state, replay, cancel);
+                    state = state with { Phase = RunState.Train, ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds,
+                                         LastSelfPlaySeconds = sw.Elapsed.TotalSeconds };
+                    sw.Restart();
+                    state.Save(StatePath);
+                }
+                if (state.Phase == RunState.Train)
+                {
+                    state = await TrainAsync(state, replay, cancel);
+                    state = state with { Phase = RunState.Gate, ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds,
+                                         LastTrainSeconds = sw.Elapsed.TotalSeconds };
+                    state.Save(StatePath);
+                }
+                if (state.Phase == RunState.Gate)
+                {
+                    (state, pending) = await GateAndEvaluateAsync(state, replay, cancel);
+                }
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                break;
+            }
+            if (pending is not null)
+            {
+                state = state with
+                {
+                    Iteration = state.Iteration + 1, Phase = RunState.SelfPlay,
+                    ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds,
+                    History = [.. state.History, pending],
+                };
+                state.Save(StatePath);
+                Log(writer, pending);
+                Report(state, "done", 1, 1, Summary(pending));
+            }
+        }
+        return state;
+    }
+
+    private RunState StartFresh()
+    {
+        var init = new Dictionary<string, string> { ["generation"] = "0" };
+        torch.random.manual_seed((long)(_o.Seed & 0x7fffffff));
+        using var net = ModelFactory.CreatePolicyValue(_model); // seeded initialisation
+        Checkpoint.Save(BestPath, net, _model, 0, init);
+        Checkpoint.Save(LatestPath, net, _model, 0, init);
+        RunState s = RunState.New();
+        s.Save(StatePath);
+        return s;
+    }
+
+    private void WriteConfig()
+    {
+        string path = Path.Combine(_dir, "config.cfg");
+        File.WriteAllText(path + ".tmp", _o.ToConfigText());
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    private (PolicyValueNet Net, TorchEvaluator Evaluator) LoadEvaluator(string path, ulong seed)
+    {
+        var net = ModelFactory.CreatePolicyValue(_model);
+        Checkpoint.LoadInto(path, net, _model);
+        var evaluator = new TorchEvaluator(net, _g.Encoder, new TorchEvaluatorOptions(
+            _o.Device, _o.BFloat16, Symmetry: _g.Symmetry is null ? SymmetryMode.None : SymmetryMode.Random, Seed: seed));
+        return (net, evaluator);
+    }
+
+    private ulong Seed(int iteration, ulong salt) => new Rng(_o.Seed ^ salt ^ (0x9E3779B97F4A7C15UL * (ulong)(iteration + 1))).NextUInt64();
+
+    private async Task SelfPlayAsync(RunState state, ReplayBuffer replay, CancellationToken cancel)
+    {
+        long target = (long)(state.Iteration + 1) * _o.GamesPerIteration;
+        long have = (await replay.StatsAsync(cancel)).TotalGamesAdded;
+        int remaining = (int)Math.Max(0, target - have);
+        int alreadyThisIteration = _o.GamesPerIteration - remaining;
+        if (remaining == 0) return;
+        var (net, evaluator) = LoadEvaluator(BestPath, Seed(state.Iteration, 0x5E1F));
+        using var _ = net;
+        var options = new SelfPlayOptions
+        {
+            Search = new MctsOptions { RootNoise = _o.RootNoise, DirichletAlpha = _o.DirichletAlpha },
+            Limits = new SearchLimits(Visits: _o.Visits),
+            Temperature = new TemperatureSchedule(_o.TemperatureMoves),
+            ResignThreshold = _o.ResignThreshold <= -1 ? null : _o.ResignThreshold,
+            ResignDisabledFraction = _o.ResignDisabledFraction,
+            ParallelGames = Math.Min(_o.ParallelGames, remaining),
+            RootFilter = _g.RootFilter,
+        };
+        var worker = new SelfPlayWorker(_g.Game, evaluator, options);
+        int done = alreadyThisIteration;
+        long positions = 0;
+        var clock = Stopwatch.StartNew();
+        bool sampleWritten = alreadyThisIteration > 0;
+        // Seeds depend on the game's index within the iteration, so a resumed iteration plays the games it lacks.
+        await worker.PlayAsync(remaining, Seed(state.Iteration, (ulong)alreadyThisIteration), async game =>
+        {
+            await replay.AddAsync(game, cancel);
+            done++;
+            positions += game.Moves.Count;
+            if (!sampleWritten && _g.ToSgf is not null)
+            {
+                sampleWritten = true;
+                string path = Path.Combine(_dir, "games", $"iter-{state.Iteration:D4}.sgf");
+                File.WriteAllText(path + ".tmp", _g.ToSgf(game));
+                File.Move(path + ".tmp", path, overwrite: true);
+            }
+            double secs = Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+            Report(state, RunState.SelfPlay, done, _o.GamesPerIteration,
+                   $"{(done - alreadyThisIteration) / secs:0.00} games/s, {positions / secs:0} positions/s");
+        }, cancel);
+    }
+
+    private async Task<RunState> TrainAsync(RunState state, ReplayBuffer replay, CancellationToken cancel)
+    {
+        var net = ModelFactory.CreatePolicyValue(_model);
+        using var __ = net;
+        Checkpoint.LoadInto(LatestPath, net, _model);
+        double lr = _o.LearningRateAt(state.Iteration);
+        using var trainer = new PolicyValueTrainer(net, lr, _o.Momentum, _o.WeightDecay, _o.Device);
+        if (File.Exists(OptimizerPath)) trainer.LoadState(OptimizerPath);
+        var rng = new Rng(Seed(state.Iteration, 0x7EA1));
+        double policySum = 0, valueSum = 0;
+        int tail = Math.Max(1, _o.StepsPerIteration / 4);
+        for (int step = 0; step < _o.StepsPerIteration; step++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var samples = await replay.SampleAsync(_o.BatchSize, rng.NextUInt64(), cancel);
+            var batch = TrainingBatch.Build(samples, _g.Game, _g.Encoder, _o.Augment ? _g.Symmetry : null, rng);
+            StepLosses l = trainer.Step(batch, lr);
+            if (step >= _o.StepsPerIteration - tail) { policySum += l.Policy; valueSum += l.Value; }
+            Report(state, RunState.Train, step + 1, _o.StepsPerIteration,
+                   $"policy loss {l.Policy:0.000}, value loss {l.Value:0.000}, lr {lr:g3}");
+        }
+        long steps = state.TrainingSteps + _o.StepsPerIteration;
+        var meta = new Dictionary<string, string> { ["iteration"] = state.Iteration.ToString(CultureInfo.InvariantCulture) };
+        Checkpoint.Save(LatestPath, net, _model, steps, meta);
+        trainer.SaveState(OptimizerPath);
+        return state with { TrainingSteps = steps, LastPolicyLoss = policySum / tail, LastValueLoss = valueSum / tail };
+    }
+
+    private async Task<(RunState, IterationMetrics)> GateAndEvaluateAsync(RunState state, ReplayBuffer replay, CancellationToken cancel)
+    {
+        var (candNet, candidate) = LoadEvaluator(LatestPath, Seed(state.Iteration, 0xCA4D));
+        var (bestNet, best) = LoadEvaluator(BestPath, Seed(state.Iteration, 0xBE57));
+        using var _1 = candNet;
+        using var _2 = bestNet;
+        var gateOptions = new MctsOptions();
+        double score = 1;
+        bool promoted = true;
+        int generation = state.Generation;
+        double elo = state.BestElo;
+        if (_o.GateGames > 0)
+        {
+            var limits = new SearchLimits(Visits: _o.GateVisits);
+            ArenaResult r = Arena.Play(_g.Game, new SearchSide("candidate", candidate, limits, gateOptions, _g.RootFilter),
+                new SearchSide("best", best, limits, gateOptions, _g.RootFilter), _o.GateGames, Seed(state.Iteration, 0x6A7E),
+                _g.OpeningMoves, onGame: p => Report(state, RunState.Gate, p.Games, _o.GateGames,
+                    $"candidate {p.Wins}-{p.Losses}-{p.Draws} vs best"), cancel: cancel);
+            score = r.Score;
+            promoted = score >= _o.GateThreshold;
+        }
+        if (promoted)
+        {
+            File.Copy(LatestPath, BestPath + ".tmp", overwrite: true);
+            File.Move(BestPath + ".tmp", BestPath, overwrite: true);
+            generation++;
+            elo += Math.Clamp(-400 * Math.Log10(1 / Math.Clamp(score, 0.01, 0.99) - 1), -400, 400);
+        }
+
+        double? vsRandom = null, vsUct = null;
+        bool evaluate = _o.EvalEvery > 0 && _o.EvalGames > 0 && (state.Iteration + 1) % _o.EvalEvery == 0;
+        if (evaluate)
+        {
+            var (evalNet, evaluator) = promoted ? (candNet, candidate) : (bestNet, best);
+            var limits = new SearchLimits(Visits: _o.EvalVisits);
+            var me = new SearchSide("network", evaluator, limits, new MctsOptions(), _g.RootFilter);
+            vsRandom = Arena.Play(_g.Game, me, new PlayerSide("random", _g.RandomPlayer), _o.EvalGames,
+                Seed(state.Iteration, 0x4A4D), _g.OpeningMoves,
+                onGame: p => Report(state, "eval-random", p.Games, _o.EvalGames, $"network {p.Wins}-{p.Losses}-{p.Draws} vs random"),
+                cancel: cancel).Score;
+            var uct = new SearchSide("uct", new RandomRolloutEvaluator(Seed(state.Iteration, 0x0C7)),
+                new SearchLimits(Playouts: _o.EvalVisits), new MctsOptions { Fpu = FpuMode.Constant, FpuValue = 0 }, _g.RootFilter);
+            vsUct = Arena.Play(_g.Game, me, uct, _o.EvalGames, Seed(state.Iteration, 0x0C70), _g.OpeningMoves,
+                onGame: p => Report(state, "eval-uct", p.Games, _o.EvalGames, $"network {p.Wins}-{p.Losses}-{p.Draws} vs UCT"),
+                cancel: cancel).Score;
+        }
+
+        var recent = await replay.RecentAsync(_o.GamesPerIteration, cancel);
+        double fp = ResignCalibration.FalsePositiveRate(recent, _o.ResignThreshold) ?? double.NaN;
+        var metrics = new IterationMetrics(state.Iteration, recent.Count, recent.Sum(g => (long)g.Moves.Count),
+            state.LastSelfPlaySeconds, state.LastTrainSeconds, state.LastPolicyLoss, state.LastValueLoss, _o.LearningRateAt(state.Iteration), score, promoted, elo,
+            vsRandom, vsUct, fp);
+        return (state with { Generation = generation, BestElo = elo }, metrics);
+    }
+
+    private void Log(TorchSharp.Modules.SummaryWriter writer, IterationMetrics m)
+    {
+        int step = m.Iteration + 1;
+        writer.add_scalar("loss/policy", (float)m.PolicyLoss, step);
+        writer.add_scalar("loss/value", (float)m.ValueLoss, step);
+        writer.add_scalar("gate/score", (float)m.GateScore, step);
+        writer.add_scalar("elo/best", (float)m.BestElo, step);
+        if (m.ScoreVsRandom is { } r) writer.add_scalar("eval/vs_random", (float)r, step);
+        if (m.ScoreVsUct is { } u) writer.add_scalar("eval/vs_uct", (float)u, step);
+        WriteCsvAndCharts();
+    }
+
+    private void WriteCsvAndCharts()
+    {
+        RunState s = RunState.Load(StatePath);
+        var inv = CultureInfo.InvariantCulture;
+        var lines = new List<string> { "iteration,games,positions,selfplay_s,train_s,policy_loss,value_loss,lr,gate_score,promoted,best_elo,vs_random,vs_uct,resign_fp_rate" };
+        foreach (var m in s.History)
+            lines.Add(string.Join(",", m.Iteration + 1, m.Games, m.Positions, m.SelfPlaySeconds.ToString("0.#", inv), m.TrainSeconds.ToString("0.#", inv), m.PolicyLoss.ToString("0.####", inv),
+                m.ValueLoss.ToString("0.####", inv), m.LearningRate.ToString("g4", inv), m.GateScore.ToString("0.###", inv),
+                m.Promoted ? 1 : 0, m.BestElo.ToString("0", inv), m.ScoreVsRandom?.ToString("0.###", inv) ?? "",
+                m.ScoreVsUct?.ToString("0.###", inv) ?? "", double.IsNaN(m.ResignFalsePositiveRate) ? "" : m.ResignFalsePositiveRate.ToString("0.###", inv)));
+        string csv = Path.Combine(_dir, "metrics.csv");
+        File.WriteAllLines(csv + ".tmp", lines);
+        File.Move(csv + ".tmp", csv, overwrite: true);
+
+        double[] x = s.History.Select(m => (double)(m.Iteration + 1)).ToArray();
+        if (x.Length == 0) return;
+        Chart.SaveLines(Path.Combine(_dir, "charts", "loss.png"), "Training loss", "iteration", "loss",
+        [
+            new LineSeries("policy (cross-entropy)", x, s.History.Select(m => m.PolicyLoss).ToArray()),
+            new LineSeries("value (MSE)", x, s.History.Select(m => m.ValueLoss).ToArray()),
+        ]);
+        var evals = s.History.Where(m => m.ScoreVsRandom is not null).ToList();
+        if (evals.Count > 0)
+        {
+            double[] ex = evals.Select(m => (double)(m.Iteration + 1)).ToArray();
+            Chart.SaveLines(Path.Combine(_dir, "charts", "winrate.png"), "Score of the network player against fixed baselines",
+                "iteration", "score (win = 1, draw = 0.5)",
+            [
+                new LineSeries("vs random", ex, evals.Select(m => m.ScoreVsRandom!.Value).ToArray()),
+                new LineSeries($"vs UCT ({_o.EvalVisits} playouts)", ex, evals.Select(m => m.ScoreVsUct!.Value).ToArray()),
+            ], yRange: (0, 1));
+        }
+        Chart.SaveLines(Path.Combine(_dir, "charts", "elo.png"), "Elo of the best network (from gating)", "iteration", "Elo",
+            [new LineSeries("best", x, s.History.Select(m => m.BestElo).ToArray())]);
+    }
+
+    private static string Summary(IterationMetrics m) =>
+        $"iteration {m.Iteration + 1}: policy loss {m.PolicyLoss:0.000}, value loss {m.ValueLoss:0.000}, gate {m.GateScore:0.00}" +
+        (m.Promoted ? " (promoted)" : "") + $", Elo {m.BestElo:0}" +
+        (m.ScoreVsRandom is { } r ? $", vs random {r:0.00}" : "") + (m.ScoreVsUct is { } u ? $", vs UCT {u:0.00}" : "");
+
+    private void Report(RunState state, string phase, int done, int total, string message) =>
+        _progress?.Report(new ZeroProgress(state.Iteration, phase, done, total, message));
+}
