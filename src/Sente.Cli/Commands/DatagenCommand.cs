@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sente.Go;
-using Sente.Go.Sgf;
 using Sente.Gtp.Client;
 using Sente.Gtp.Datagen;
 using Spectre.Console;

@@ -39,11 +39,11 @@ public static class GameCatalog
         foreach (var m in record.Moves) state.Apply(m.Action);
         string result = record.Resigned ? (record.Outcome > 0 ? "B+R" : "W+R")
             : state.IsTerminal ? state.Score().ResultString : "Void";
-        var sgf = Sente.Go.Sgf.GameRecord.FromState(state, result);
+        var sgf = Sente.Go.GameRecord.FromState(state, result);
         sgf.Properties["PB"] = "Sente self-play";
         sgf.Properties["PW"] = "Sente self-play";
         sgf.Properties["GC"] = $"Sente AlphaGo Zero self-play, seed {record.Seed}";
-        return Sente.Go.Sgf.Sgf.Write(sgf);
+        return Sente.Go.Sgf.Write(sgf);
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Sente.Core;
 using Sente.Go;
-using Sente.Go.Sgf;
 using Sente.Gtp.Client;
 
 namespace Sente.Gtp.Datagen;

@@ -1,6 +1,5 @@
 using System.Text;
 using Sente.Go;
-using Sente.Go.Sgf;
 using Sente.Gtp.Protocol;
 
 namespace Sente.Gtp.Engine;

@@ -1,5 +1,4 @@
 using Sente.Go;
-using Sente.Go.Sgf;
 using Sente.Gtp.Protocol;
 
 namespace Sente.Gtp.Engine;

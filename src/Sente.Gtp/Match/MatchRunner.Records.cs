@@ -1,6 +1,5 @@
 using System.Globalization;
 using Sente.Go;
-using Sente.Go.Sgf;
 
 namespace Sente.Gtp.Match;
 

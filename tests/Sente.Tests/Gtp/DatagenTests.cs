@@ -1,6 +1,5 @@
 using Sente.Cli;
 using Sente.Go;
-using Sente.Go.Sgf;
 
 namespace Sente.Tests.Gtp;
 

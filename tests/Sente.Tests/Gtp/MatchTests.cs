@@ -30,7 +30,7 @@ public class MatchTests
             // Colours alternate: A is black in games 1 and 3, white in 2 and 4.
             Assert.Contains("game   1: A black", output);
             Assert.Contains("game   2: A white", output);
-            Sente.Go.Sgf.GameRecord g = Sente.Go.Sgf.Sgf.ReadGame(File.ReadAllText(Path.Combine(dir, "game-0002.sgf")));
+            Sente.Go.GameRecord g = Sente.Go.Sgf.ReadGame(File.ReadAllText(Path.Combine(dir, "game-0002.sgf")));
             Assert.Equal("sente:random", g.Properties["PW"]);
         }
         finally
