@@ -64,6 +64,8 @@ public sealed record ZeroOptions
             Game = game, Blocks = 2, Filters = 32, GamesPerIteration = 64, Visits = 48, ParallelGames = 32,
             TemperatureMoves = 4, BatchSize = 128, StepsPerIteration = 80, WindowGames = 1500, GateGames = 20,
             GateVisits = 48, EvalGames = 20, EvalVisits = 48, LearningRateBoundaries = [15, 40], ResignThreshold = -1,
+            // Between two good players every game is a draw: a candidate that holds the best network to 50% is promoted.
+            GateThreshold = 0.5,
         },
         "connect4" => new ZeroOptions
         {
