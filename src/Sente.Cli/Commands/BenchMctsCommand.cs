@@ -3,7 +3,15 @@ using System.Diagnostics;
 using Sente.Core.Evaluation;
 using Sente.Core.Games;
 using Sente.Games;
+using Sente.Cli.Composition;
+using Sente.Nn;
+using Sente.Nn.Blocks;
+using Sente.Nn.Checkpoints;
+using Sente.Nn.Evaluation;
+using Sente.Nn.Models;
 using Sente.Search;
+using Sente.Training.Zero;
+using TorchSharp;
 using Spectre.Console;
 
 namespace Sente.Cli.Commands;
@@ -16,27 +24,31 @@ public static class BenchMctsCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var game = new Option<string>("--game") { Description = "tictactoe or connect4", DefaultValueFactory = _ => "connect4" };
+        var game = new Option<string>("--game") { Description = "tictactoe, connect4 or go (with --size)", DefaultValueFactory = _ => "connect4" };
+        var size = new Option<int>("--size") { Description = "Go board size", DefaultValueFactory = _ => 9 };
+        var model = new Option<string?>("--model") { Description = "network evaluator: a checkpoint from sente train (default: a fresh seeded network)" };
+        var blocks = new Option<int>("--blocks") { Description = "network evaluator without --model: residual blocks", DefaultValueFactory = _ => 6 };
+        var filters = new Option<int>("--filters") { Description = "network evaluator without --model: filters", DefaultValueFactory = _ => 64 };
         var threads = new Option<string>("--threads") { Description = "Threads per tree, comma-separated list", DefaultValueFactory = _ => "1,2" };
         var batch = new Option<string>("--batch") { Description = "Leaves per evaluator call (per thread, or per game with --games), comma-separated list", DefaultValueFactory = _ => "1,8,32" };
-        var evaluators = new Option<string>("--evaluator") { Description = "uniform, rollout or both", DefaultValueFactory = _ => "both" };
-        var playouts = new Option<int>("--playouts") { Description = "Playouts per measurement (per game with --games)", DefaultValueFactory = _ => 100_000 };
+        var evaluators = new Option<string>("--evaluator") { Description = "uniform, rollout, both or network", DefaultValueFactory = _ => "both" };
+        var playouts = new Option<int?>("--playouts") { Description = "Playouts per measurement (per game with --games); default 100000, 3000 with a network" };
         var games = new Option<int>("--games") { Description = "Search this many games in lockstep into one evaluator call (1: one tree)", DefaultValueFactory = _ => 1 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the rollout evaluator", DefaultValueFactory = _ => 1UL };
 
-        var command = new Command("mcts", "MCTS playouts/s by evaluator, threads and batch size on the initial position of tictactoe or connect4.");
-        foreach (Option o in new Option[] { game, threads, batch, evaluators, playouts, games, seed }) command.Options.Add(o);
+        var command = new Command("mcts", "MCTS playouts/s by evaluator (uniform, random rollouts, network), threads and batch size on the initial position of tictactoe, connect4 or Go.");
+        foreach (Option o in new Option[] { game, size, threads, batch, evaluators, playouts, games, seed, model, blocks, filters }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            IGame g = parse.GetValue(game) switch
-            {
-                "tictactoe" => TicTacToe.Instance,
-                "connect4" => ConnectFour.Instance,
-                var other => throw new CliException($"bench mcts: unknown game '{other}' (expected tictactoe or connect4)"),
-            };
+            string gameName = parse.GetValue(game)!;
+            if (!GameCatalog.Names.Contains(gameName))
+                throw new CliException($"bench mcts: unknown game '{gameName}' (expected tictactoe, connect4 or go)");
+            var binding = GameCatalog.For(ZeroOptions.DefaultsFor(gameName) with { BoardSize = parse.GetValue(size) });
+            IGame g = binding.Game;
             int[] threadList = ParseList(parse.GetValue(threads)!, "--threads");
             int[] batchList = ParseList(parse.GetValue(batch)!, "--batch");
-            int n = parse.GetValue(playouts);
+            bool network = parse.GetValue(evaluators) == "network";
+            int n = parse.GetValue(playouts) ?? (network ? 3000 : 100_000);
             if (n < 1) throw new CliException($"bench mcts: --playouts must be >= 1, got {n}");
             int gameCount = parse.GetValue(games);
             if (gameCount < 1) throw new CliException($"bench mcts: --games must be >= 1, got {gameCount}");
@@ -46,14 +58,16 @@ public static class BenchMctsCommand
                 "uniform" => new[] { "uniform" },
                 "rollout" => new[] { "rollout" },
                 "both" => new[] { "uniform", "rollout" },
+                "network" => new[] { "network" },
                 var other => throw new CliException($"bench mcts: unknown evaluator '{other}' (expected uniform, rollout or both)"),
             };
             if (gameCount > 1) threadList = [1];
+            IEvaluator? net = network ? NetworkEvaluator(binding, parse.GetValue(model), parse.GetValue(blocks), parse.GetValue(filters), s) : null;
             // Warm-up (JIT, tiered compilation) so the first row is not penalised.
-            foreach (IEvaluator warm in new IEvaluator[] { new UniformEvaluator(), new RandomRolloutEvaluator(s) })
+            foreach (IEvaluator warm in net is null ? new IEvaluator[] { new UniformEvaluator(), new RandomRolloutEvaluator(s) } : [net])
                 foreach (int b in new[] { 1, 8 })
                     new Mcts(g.NewInitialState(), warm, new MctsOptions { BatchSize = b, VirtualLoss = 3 })
-                        .Search(new SearchLimits(Playouts: 20_000));
+                        .Search(new SearchLimits(Playouts: net is null ? 20_000 : 200));
 
             ctx.Out.WriteLine($"MCTS on the initial {g.Name} position, {n} playouts per {(gameCount > 1 ? $"game, {gameCount} games in lockstep" : "search")}, {Environment.ProcessorCount} logical cores");
             var table = new Table().AddColumn("evaluator").AddColumn("threads").AddColumn("batch")
@@ -63,7 +77,7 @@ public static class BenchMctsCommand
                 foreach (int t in threadList)
                     foreach (int b in batchList)
                     {
-                        var counting = new CountingEvaluator(e == "uniform" ? new UniformEvaluator() : new RandomRolloutEvaluator(s));
+                        var counting = new CountingEvaluator(e == "uniform" ? new UniformEvaluator() : e == "network" ? net! : new RandomRolloutEvaluator(s));
                         var options = new MctsOptions { Threads = t, BatchSize = b, VirtualLoss = t * b > 1 ? 3 : 1 };
                         var sw = Stopwatch.StartNew();
                         long done;
@@ -82,6 +96,24 @@ public static class BenchMctsCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A network evaluator for the bench: a checkpoint, or a fresh network seeded with <paramref name="seed"/>.</summary>
+    private static IEvaluator NetworkEvaluator(ZeroGameBinding binding, string? model, int blocks, int filters, ulong seed)
+    {
+        TorchRuntime.InitializeProcess();
+        PolicyValueNet net;
+        if (model is not null)
+        {
+            try { net = (PolicyValueNet)Checkpoint.Load(model).Model; }
+            catch (CheckpointException e) { throw new CliException(e.Message); }
+        }
+        else
+        {
+            torch.random.manual_seed((long)(seed & 0x7fffffff));
+            net = ModelFactory.CreatePolicyValue(ZeroRun.ModelFor(binding, new TrunkConfig(Blocks: blocks, Width: filters)));
+        }
+        return new TorchEvaluator(net, binding.Encoder, new TorchEvaluatorOptions(Symmetry: SymmetryMode.None));
     }
 
     private static int[] ParseList(string text, string option)

@@ -41,10 +41,16 @@ public sealed class ZeroRun
         _g = binding;
         _dir = runDirectory;
         _progress = progress;
+        _model = ModelFor(binding, new TrunkConfig(TrunkConfig.ParseKind(_o.Trunk), _o.Blocks, _o.Filters, TrunkConfig.ParseNorm(_o.Norm)));
+    }
+
+    /// <summary>The Zero network for a game: Go-shaped (N x N input, N*N + 1 actions) or, for other games, the
+    /// encoder's H x W input and the game's action count.</summary>
+    public static ModelConfig ModelFor(ZeroGameBinding binding, TrunkConfig trunk)
+    {
         var enc = binding.Encoder;
         bool goShaped = enc.Height == enc.Width && binding.Game.NumActions == enc.Height * enc.Width + 1;
-        _model = new ModelConfig(ModelKind.Zero, enc.Height, enc.Planes,
-            new TrunkConfig(TrunkConfig.ParseKind(_o.Trunk), _o.Blocks, _o.Filters, TrunkConfig.ParseNorm(_o.Norm)),
+        return new ModelConfig(ModelKind.Zero, enc.Height, enc.Planes, trunk,
             Height: goShaped ? null : enc.Height, Width: goShaped ? null : enc.Width,
             Actions: goShaped ? null : binding.Game.NumActions).Validate();
     }
