@@ -29,9 +29,11 @@ public sealed partial class Board
 
         int h = point;
         int cap0 = -1, cap1 = -1, cap2 = -1, cap3 = -1;
+        ref byte emptyNbrs = ref MemoryMarshal.GetArrayDataReference(_emptyNeighbors);
         for (int i = 0; i < cnt; i++)
         {
             int n = Unsafe.Add(ref nbr, i);
+            Unsafe.Add(ref emptyNbrs, n)--;
             Stone s = Unsafe.Add(ref stones, n);
             if (s == Stone.Empty) SetLib(h, n);
             else if (s == color)
@@ -73,17 +75,18 @@ public sealed partial class Board
     /// not the mover's own one-point eye (one pass over the neighbours for both questions; no ko check).</summary>
     internal bool IsPlayoutCandidate(Stone color, int point)
     {
+        if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_emptyNeighbors), point) != 0) return true; // a liberty, not an eye
         ref Stone stones = ref MemoryMarshal.GetArrayDataReference(_stones);
         ref int head = ref MemoryMarshal.GetArrayDataReference(_head);
         ref int libCount = ref MemoryMarshal.GetArrayDataReference(_libCount);
         ref int nbr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_g.Neighbors), point * 4);
         int cnt = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_g.NeighborCount), point);
-        bool allOwn = true, breathes = false;
+        bool allOwn = true, breathes = false; // no empty neighbour (else the loop returns at once)
         for (int i = 0; i < cnt; i++)
         {
             int n = Unsafe.Add(ref nbr, i);
             Stone s = Unsafe.Add(ref stones, n);
-            if (s == Stone.Empty) { allOwn = false; breathes = true; }
+            if (s == Stone.Empty) return true; // a liberty, and not an eye
             else
             {
                 int libs = Unsafe.Add(ref libCount, Unsafe.Add(ref head, n));
@@ -132,6 +135,7 @@ public sealed partial class Board
         ref int next = ref MemoryMarshal.GetArrayDataReference(_next);
         ref int nbr0 = ref MemoryMarshal.GetArrayDataReference(_g.Neighbors);
         ref byte cnt0 = ref MemoryMarshal.GetArrayDataReference(_g.NeighborCount);
+        ref byte emptyNbrs = ref MemoryMarshal.GetArrayDataReference(_emptyNeighbors);
         Stone color = Unsafe.Add(ref stones, h);
         Stone other = (Stone)((byte)color ^ 3);
         int s = h, count = 0;
@@ -148,6 +152,7 @@ public sealed partial class Board
             for (int i = 0; i < cnt; i++)
             {
                 int n = Unsafe.Add(ref nbr, i);
+                Unsafe.Add(ref emptyNbrs, n)++;
                 if (Unsafe.Add(ref stones, n) == other) SetLib(Unsafe.Add(ref head, n), s);
             }
             s = nx;

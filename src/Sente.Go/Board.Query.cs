@@ -139,6 +139,10 @@ public sealed partial class Board
             if (_stones[p] == Stone.Empty) { _empty[_emptyCount] = p; _emptyIndex[p] = _emptyCount++; }
             else { _hash ^= Zobrist.Key(_stones[p], p); _empty[--tail] = p; _emptyIndex[p] = tail; }
             _head[p] = -1;
+            int e = 0;
+            foreach (int m in Neighbors(p))
+                if (_stones[m] == Stone.Empty) e++;
+            _emptyNeighbors[p] = (byte)e;
         }
         Span<int> stack = n <= 1024 ? stackalloc int[n] : new int[n];
         for (int p = 0; p < n; p++)

@@ -8,8 +8,9 @@ namespace Sente.Go;
 /// whose turn it is live in <see cref="GoState"/>. Points are <c>y * Size + x</c> with (0,0) = A1.
 /// <para>Representation: every chain is a circular linked list of its stones (<c>_next</c>) with a representative
 /// stone (<c>_head</c>); the representative holds the chain's size and its liberties as a bitset of points with a
-/// cached population count. Placing a stone merges chains (smaller into larger) and removes captured chains;
-/// nothing is allocated per move.</para>
+/// cached population count. Placing a stone merges chains (smaller into larger) and removes captured chains. The
+/// board also keeps the empty points as a list and every point's number of empty neighbours (fast playouts).
+/// Nothing is allocated per move.</para>
 /// Not thread-safe; <see cref="Clone"/> for another thread.
 /// </summary>
 public sealed partial class Board
@@ -24,6 +25,7 @@ public sealed partial class Board
     private readonly int _words;
     private readonly int[] _empty;       // the first _emptyCount entries are the empty points (any order)
     private readonly int[] _emptyIndex;  // position of an empty point in _empty
+    private readonly byte[] _emptyNeighbors; // number of empty orthogonal neighbours of every point
     private int _emptyCount;
     private ulong _hash;
     private int _koPoint = -1;
@@ -43,6 +45,7 @@ public sealed partial class Board
         _empty = new int[n];
         _emptyIndex = new int[n];
         for (int p = 0; p < n; p++) { _empty[p] = p; _emptyIndex[p] = p; }
+        _emptyNeighbors = (byte[])_g.NeighborCount.Clone();
         _emptyCount = n;
     }
 
@@ -58,6 +61,7 @@ public sealed partial class Board
         _libs = (ulong[])o._libs.Clone();
         _empty = (int[])o._empty.Clone();
         _emptyIndex = (int[])o._emptyIndex.Clone();
+        _emptyNeighbors = (byte[])o._emptyNeighbors.Clone();
         _emptyCount = o._emptyCount;
         _hash = o._hash;
         _koPoint = o._koPoint;
@@ -93,6 +97,9 @@ public sealed partial class Board
     /// <summary>After a move that captured exactly one stone with a lone stone now in atari, the captured point
     /// (where an immediate recapture would be a simple ko); otherwise -1. Reset by every <see cref="Place"/>.</summary>
     public int KoPoint => _koPoint;
+
+    /// <summary>Number of empty orthogonal neighbours of <paramref name="point"/> (its own content aside).</summary>
+    public int EmptyNeighbors(int point) => _emptyNeighbors[point];
 
     /// <summary>Liberties of the chain at <paramref name="point"/> (0 for an empty point).</summary>
     public int Liberties(int point) => _stones[point] == Stone.Empty ? 0 : _libCount[_head[point]];
@@ -148,6 +155,7 @@ public sealed partial class Board
         Array.Copy(other._libs, _libs, _libs.Length);
         Array.Copy(other._empty, _empty, _empty.Length);
         Array.Copy(other._emptyIndex, _emptyIndex, _emptyIndex.Length);
+        Array.Copy(other._emptyNeighbors, _emptyNeighbors, _emptyNeighbors.Length);
         _emptyCount = other._emptyCount;
         _hash = other._hash;
         _koPoint = other._koPoint;

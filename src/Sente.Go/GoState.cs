@@ -254,6 +254,27 @@ public sealed partial class GoState
         return new AreaScore(black, white, Komi);
     }
 
+    /// <summary>This game (initial position, moves, side to move) under another komi: for GTP `komi` mid-game.</summary>
+    public GoState WithKomi(double komi) => Rebuild(komi, Rules);
+
+    /// <summary>This game under other rules, moves replayed.</summary>
+    /// <exception cref="IllegalMoveException">A move of the history is illegal under <paramref name="rules"/>.</exception>
+    public GoState WithRules(Rules rules) => Rebuild(Komi, rules);
+
+    // Replays the initial position (setup before the first move) and the moves; setup stones placed after the first
+    // move are not part of the history and are not carried over.
+    private GoState Rebuild(double komi, Rules rules)
+    {
+        var s = new GoState(Size, komi, rules);
+        Stone[] initial = _snapshots[0];
+        for (int p = 0; p < initial.Length; p++)
+            if (initial[p] != Stone.Empty) s.SetupStone(p, initial[p]);
+        s.SetToMove(_undo.Count > 0 ? _undo[0].ToMove : ToMove);
+        foreach (var (color, point) in _moves) s.Play(color, point);
+        if (s.ToMove != ToMove) s.SetToMove(ToMove);
+        return s;
+    }
+
     /// <summary>A deep copy (history included; snapshots are shared immutable arrays).</summary>
     public GoState Clone() => new(this);
 

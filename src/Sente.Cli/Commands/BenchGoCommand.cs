@@ -71,7 +71,7 @@ public static class BenchGoCommand
                 var empty = new Board(size);
                 var board = new Board(size);
                 long p = 0, m = 0;
-                while (sw.Elapsed.TotalSeconds < seconds)
+                do // at least one batch per thread, however late the thread starts
                 {
                     for (int i = 0; i < 64; i++)
                     {
@@ -79,7 +79,7 @@ public static class BenchGoCommand
                         m += Playout.Run(board, Stone.Black, rng);
                         p++;
                     }
-                }
+                } while (sw.Elapsed.TotalSeconds < seconds);
                 Interlocked.Add(ref playouts, p);
                 Interlocked.Add(ref moves, m);
             });

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 // Conversion between a record and an SGF tree (main line only).
 public sealed partial class GameRecord

@@ -1,4 +1,4 @@
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>
 /// A game record as training, matches and GTP loadsgf use it: board size, komi, rules, setup stones, the main-line
@@ -85,7 +85,8 @@ public sealed partial class GameRecord
     }
 
     /// <summary>A record of <paramref name="state"/>'s game: its initial position as setup stones, its moves, and
-    /// <paramref name="result"/> (e.g. from <see cref="AreaScore.ResultString"/>, "W+R").</summary>
+    /// <paramref name="result"/> (e.g. from <see cref="AreaScore.ResultString"/>, "W+R"). Two or more black setup
+    /// stones with White moving first are recorded as a handicap (HA).</summary>
     public static GameRecord FromState(GoState state, string? result = null)
     {
         var r = new GameRecord { Size = state.Size, Komi = state.Komi, Rules = state.Rules, Result = result };
@@ -97,6 +98,8 @@ public sealed partial class GameRecord
         }
         r.Moves.AddRange(state.Moves);
         r.FirstToMove = state.Moves.Count > 0 ? state.Moves[0].Color : state.ToMove;
+        // Black stones only, White first: a handicap game.
+        if (r.SetupWhite.Count == 0 && r.SetupBlack.Count >= 2 && r.FirstToMove == Stone.White) r.Handicap = r.SetupBlack.Count;
         return r;
     }
 }

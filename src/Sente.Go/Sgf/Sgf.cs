@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>
 /// SGF FF[4] for Go: read and write game records (<see cref="GameRecord"/>, main line) and raw trees
@@ -44,6 +44,24 @@ public static class Sgf
 
     /// <summary>Records as a collection, one game per line.</summary>
     public static string WriteCollection(IEnumerable<GameRecord> records) => WriteTrees(records.Select(r => r.ToTree()));
+
+    /// <summary>Reads an SGF file's text: UTF-8 unless its CA property names Latin-1 (ISO-8859-1 / Windows-1252),
+    /// which is then used. IO errors propagate as <see cref="IOException"/>s.</summary>
+    public static string ReadFileText(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        string text = new UTF8Encoding(false).GetString(bytes);
+        int ca = text.IndexOf("CA[", StringComparison.Ordinal);
+        if (ca >= 0)
+        {
+            int end = text.IndexOf(']', ca);
+            string charset = end > ca ? text[(ca + 3)..end].Trim().ToUpperInvariant() : "";
+            if (charset is "ISO-8859-1" or "LATIN1" or "LATIN-1" or "WINDOWS-1252" or "CP1252")
+                text = Encoding.Latin1.GetString(bytes);
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        return text;
+    }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically (temporary file, then rename).</summary>
     public static void WriteFileAtomic(string path, string text)

@@ -1,4 +1,4 @@
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>A malformed or unsupported SGF text: where (1-based line and column) and what was expected.</summary>
 public sealed class SgfException(int line, int column, string problem)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>
 /// One SGF property: a name and one or more values. Values are kept RAW (exactly the text between the brackets,

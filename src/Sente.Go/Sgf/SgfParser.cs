@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>
 /// SGF FF[4] syntax: Collection = GameTree+, GameTree = "(" Node+ GameTree* ")", Node = ";" Property*,

@@ -1,4 +1,4 @@
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>SGF point values: two letters, column then row counted from the TOP, 'a' = 0 (then 'A' = 26 per FF[4]).
 /// A pass is the empty value, or "tt" on boards up to 19x19.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sente.Go.Sgf;
+namespace Sente.Go;
 
 /// <summary>Writes SGF trees: the main line as a sequence, variations in parentheses. Values are written raw (see
 /// <see cref="SgfProperty"/>), so parse-then-write keeps every property. Iterative (no recursion).</summary>

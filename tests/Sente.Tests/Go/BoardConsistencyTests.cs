@@ -63,6 +63,7 @@ public class BoardConsistencyTests
         {
             // Plain comparisons in the loop (assertion calls are slow); details only on a mismatch.
             if (fresh.Liberties(p) != board.Liberties(p) || fresh.ChainSize(p) != board.ChainSize(p)
+                || fresh.EmptyNeighbors(p) != board.EmptyNeighbors(p)
                 || (board[p] == Stone.Empty) != (board.ChainId(p) < 0))
                 Assert.Fail($"chain data differ at {Vertex.ToGtp(p, board.Size)}:\n{board.ToAscii()}");
             if (board.ChainId(p) != p) continue; // chain lists once per chain

@@ -105,4 +105,52 @@ public class HistoryTests
         Assert.Equal(0, counts[9]);
         Assert.All(counts[..9], c => Assert.InRange(c, 850, 1150));
     }
+
+    [Fact]
+    public void LibertiesAfterMatchesPlayingTheMove()
+    {
+        var rng = new Rng(123);
+        for (int game = 0; game < 10; game++)
+        {
+            var s = new GoState(7, 7.5, Rules.TrompTaylor);
+            while (!s.IsTerminal)
+            {
+                foreach (Stone c in new[] { Stone.Black, Stone.White })
+                    for (int p = 0; p < s.Pass; p++)
+                    {
+                        if (s.Board[p] != Stone.Empty) continue;
+                        int libs = s.Board.LibertiesAfter(c, p, out int size);
+                        if (s.Board.IsSuicide(c, p)) { Assert.Equal(0, libs); continue; }
+                        Board b = s.Board.Clone();
+                        b.Place(c, p);
+                        Assert.Equal(b.Liberties(p), libs);
+                        Assert.Equal(b.ChainSize(p), size);
+                    }
+                s.Play(s.ToMove, RandomPolicy.SelectMove(s, rng));
+            }
+        }
+    }
+
+    [Fact]
+    public void WithKomiAndWithRulesReplayTheGame()
+    {
+        var s = new GoState(9, 7.5, Rules.TrompTaylor);
+        s.PlaceFixedHandicap(2);
+        s.Play(Stone.White, 40);
+        s.Play(Stone.Black, 41);
+        s.Play(Stone.White, s.Pass);
+        GoState k = s.WithKomi(0.5);
+        Assert.Equal(0.5, k.Komi);
+        Assert.Equal(s.Board.ToAscii(), k.Board.ToAscii());
+        Assert.Equal(s.Moves, k.Moves);
+        Assert.Equal(s.ToMove, k.ToMove);
+        Assert.Equal(s.ConsecutivePasses, k.ConsecutivePasses);
+        Assert.Equal(s.PositionHash, k.PositionHash);
+        k.Undo();
+        k.Undo();
+        k.Undo();
+        Assert.Equal(Stone.White, k.ToMove);
+        Assert.Equal(2, k.Board.Stones.ToArray().Count(x => x == Stone.Black));
+        Assert.Equal(Rules.SimpleKo, s.WithRules(Rules.SimpleKo).Rules);
+    }
 }

@@ -1,6 +1,5 @@
 using Sente.Core;
 using Sente.Go;
-using Sente.Go.Sgf;
 
 namespace Sente.Tests.Go;
 
@@ -36,14 +35,15 @@ public class SgfTests
             AssertSameRecord(r, back);
             Assert.Equal(Sgf.Write(r), Sgf.Write(back));
         }
-        // Games ending in two passes are played out: their result is the Tromp-Taylor score.
-        int scored = 0;
+        // GNU Go's RE removes stones it judges dead, so it equals the Tromp-Taylor count only when none are left:
+        // with this data 332 of the 995 games that end by passes agree exactly; a broken count would agree rarely.
+        int ended = 0, agree = 0;
         foreach (GameRecord r in records.Where(r => r.Moves.Count >= 2 && r.Moves[^1].Point == 81 && r.Moves[^2].Point == 81))
         {
-            GoState s = r.Replay();
-            if (s.Score().ResultString == r.Result) scored++;
+            ended++;
+            if (r.Replay().Score().ResultString == r.Result) agree++;
         }
-        Assert.True(scored > 0);
+        Assert.True(agree >= ended * 3 / 10, $"{agree} of {ended} results agree with the Tromp-Taylor count");
     }
 
     internal static void AssertSameRecord(GameRecord a, GameRecord b)
@@ -106,10 +106,11 @@ public class SgfTests
         state.Play(Stone.White, Vertex.Parse("E5", 9));
         state.Play(Stone.Black, state.Pass);
         GameRecord r = GameRecord.FromState(state, "W+R");
-        r.Handicap = 2;
+        Assert.Equal(2, r.Handicap);
         r.Properties["PB"] = "a ] b \\ c";
         string text = Sgf.Write(r);
         Assert.Contains("AB[cg][gc]", text);
+        Assert.Contains("HA[2]", text);
         Assert.Contains(";W[ee];B[]", text);
         Assert.Contains("PB[a \\] b \\\\ c]", text);
         GameRecord back = Sgf.ReadGame(text);
@@ -193,5 +194,22 @@ public class SgfTests
         Assert.Throws<SgfException>(() => Sgf.ReadCollection(new string('(', 200_000)));
         string deep = "(;SZ[9]" + string.Concat(Enumerable.Repeat("(;C[x]", 100_000)) + new string(')', 100_001);
         Assert.Single(Sgf.ParseTrees(deep));
+    }
+
+    [Fact]
+    public void ReadsLatin1FilesWhenCaSaysSo()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"sente-sgf-{Environment.ProcessId}.sgf");
+        try
+        {
+            File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("(;FF[4]CA[ISO-8859-1]SZ[9]PB[J\u00f6rg];B[ee])"));
+            Assert.Equal("J\u00f6rg", Sgf.ReadGame(Sgf.ReadFileText(path)).Properties["PB"]);
+            Sgf.WriteFileAtomic(path, "(;FF[4]CA[UTF-8]SZ[9]PB[J\u00f6rg];B[ee])\n");
+            Assert.Equal("J\u00f6rg", Sgf.ReadGame(Sgf.ReadFileText(path)).Properties["PB"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
