@@ -41,6 +41,7 @@ public static class SenteApp
             "learning basics under them and the techniques that make networks fast and small.");
         root.Subcommands.Add(VersionCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(NnCommand.Create(context));
         return root;
     }
 
