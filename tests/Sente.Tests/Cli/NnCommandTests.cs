@@ -1,0 +1,61 @@
+using Sente.Cli;
+
+namespace Sente.Tests.Cli;
+
+/// <summary>`sente nn init | info | export | import-lz` end to end on tiny networks, and clear errors.</summary>
+public sealed class NnCommandTests : IDisposable
+{
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "sente-nncli-" + Guid.NewGuid().ToString("N"));
+
+    public NnCommandTests() => Directory.CreateDirectory(dir);
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = SenteApp.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private string F(string name) => Path.Combine(dir, name);
+
+    [Fact]
+    public void InitInfoExportAndImportRoundTrip()
+    {
+        var r = Run("nn", "init", "--out", F("a.sente"), "--board", "19", "--blocks", "1", "--filters", "4", "--seed", "3");
+        Assert.True(r.Code == 0, r.Err);
+        r = Run("nn", "info", "--checkpoint", F("a.sente"));
+        Assert.True(r.Code == 0, r.Err);
+        foreach (string item in new[] { "Zero 19x19, 18 planes, ResNet 1x4", "training step", "config hash", "sente nn init" }) Assert.Contains(item, r.Out);
+        foreach (string format in new[] { "pytorch", "safetensors", "leelaz" })
+        {
+            r = Run("nn", "export", "--checkpoint", F("a.sente"), "--format", format, "--out", F("w." + format));
+            Assert.True(r.Code == 0, r.Err);
+            Assert.True(File.Exists(F("w." + format)));
+        }
+        r = Run("nn", "import-lz", "--weights", F("w.leelaz"), "--out", F("b.sente"));
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("ResNet 1x4", Run("nn", "info", "--checkpoint", F("b.sente")).Out);
+    }
+
+    [Fact]
+    public void BadFilesAndOptionsFailWithAMessage()
+    {
+        File.WriteAllText(F("bad.sente"), "not a checkpoint");
+        var r = Run("nn", "info", "--checkpoint", F("bad.sente"));
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("not a Sente checkpoint", r.Err);
+        r = Run("nn", "import-lz", "--weights", F("bad.sente"), "--out", F("x.sente"));
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("not supported", r.Err);
+        Assert.True(Run("nn", "init", "--out", F("c.sente"), "--board", "9", "--blocks", "1", "--filters", "4").Code == 0);
+        r = Run("nn", "export", "--checkpoint", F("c.sente"), "--format", "leelaz", "--out", F("c.txt"));
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("19x19", r.Err);
+        r = Run("nn", "export", "--checkpoint", F("c.sente"), "--format", "onnx", "--out", F("c.onnx"));
+        Assert.Contains("--format", r.Err);
+        Assert.NotEqual(0, Run("nn", "init").Code); // --out is required
+    }
+}
