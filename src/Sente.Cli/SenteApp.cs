@@ -46,6 +46,7 @@ public static class SenteApp
         root.Subcommands.Add(DatagenCommand.Create(context));
         root.Subcommands.Add(RlCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(ArenaCommand.Create(context));
         root.Subcommands.Add(NnCommand.Create(context));
         return root;
     }
