@@ -4,13 +4,7 @@ namespace Sente.Tests.Cli;
 
 public class BenchMctsCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = SenteApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => SenteCli.Run(args);
 
     [Fact]
     public void PrintsPlayoutsPerSecondForEachEvaluatorThreadCountAndBatch()

@@ -5,13 +5,7 @@ namespace Sente.Tests.Cli;
 /// <summary>`sente bench nn` runs end to end on a tiny net and rejects bad options clearly.</summary>
 public class BenchNnCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = SenteApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => SenteCli.Run(args);
 
     [Theory]
     [InlineData("resnet")]

@@ -5,13 +5,7 @@ namespace Sente.Tests.Gtp;
 
 public class DatagenTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = SenteApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => SenteCli.Run(args);
 
     [FactRequiresProgram("gnugo")]
     public void SelfPlayWritesACollectionAndResumes()

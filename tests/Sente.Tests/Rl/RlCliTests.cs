@@ -5,13 +5,7 @@ namespace Sente.Tests.Rl;
 /// <summary>Each `sente rl` command runs end to end on a small size and writes its PNG and CSV files.</summary>
 public class RlCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = SenteApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => SenteCli.Run(args);
 
     private static string TempDir() => Directory.CreateTempSubdirectory("sente-rl-").FullName;
 
