@@ -47,6 +47,7 @@ public static class SenteApp
         root.Subcommands.Add(RlCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(ArenaCommand.Create(context));
+        root.Subcommands.Add(LeeCommand.Create(context));
         root.Subcommands.Add(NnCommand.Create(context));
         return root;
     }

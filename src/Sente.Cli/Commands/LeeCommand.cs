@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using Sente.Training.Lee;
+using Spectre.Console;
+
+namespace Sente.Cli.Commands;
+
+/// <summary>`sente lee ...`: the AlphaGo Lee pipeline, stage by stage. So far: `sl`, supervised learning of the
+/// policy network from SGF game records.</summary>
+public static class LeeCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var command = new Command("lee", "The AlphaGo Lee pipeline, stage by stage (sl: supervised policy network from SGF records).");
+        command.Subcommands.Add(Sl(ctx));
+        return command;
+    }
+
+    private static Command Sl(CliContext ctx)
+    {
+        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them", DefaultValueFactory = _ => Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9") };
+        var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
+        var planes = new Option<int>("--planes") { Description = "Input planes: 4, 12, 20 or 48 (the paper's feature ablation)", DefaultValueFactory = _ => 48 };
+        var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192)", DefaultValueFactory = _ => 64 };
+        var layers = new Option<int>("--layers") { Description = "Convolution layers (AlphaGo: 13)", DefaultValueFactory = _ => 7 };
+        var steps = new Option<int>("--steps") { Description = "SGD steps in total (a rerun resumes up to this)", DefaultValueFactory = _ => 2000 };
+        var batch = new Option<int>("--batch") { Description = "Positions per step", DefaultValueFactory = _ => 64 };
+        var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 0.05 };
+        var evalEvery = new Option<int>("--eval-every") { Description = "Steps between held-out evaluations and checkpoints", DefaultValueFactory = _ => 250 };
+        var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/sl-<planes>)" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed (split, sampling, initialisation)", DefaultValueFactory = _ => 1UL };
+        var command = new Command("sl", "Supervised learning of AlphaGo's policy network from SGF records; reports held-out top-1/top-3 accuracy.");
+        foreach (Option o in new Option[] { data, size, planes, filters, layers, steps, batch, lr, evalEvery, runDir, seed }) command.Options.Add(o);
+        command.SetAction((parse, cancel) =>
+        {
+            SupervisedPolicyOptions options;
+            SgfPositions positions;
+            try
+            {
+                options = new SupervisedPolicyOptions(parse.GetValue(size), parse.GetValue(planes), parse.GetValue(filters),
+                    parse.GetValue(layers), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr),
+                    EvalEvery: parse.GetValue(evalEvery), Seed: parse.GetValue(seed)).Validate();
+                positions = SgfPositions.Load(parse.GetValue(data)!, options.Size, options.TestFraction, options.Seed);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException)
+            {
+                throw new CliException($"lee sl: {e.Message}");
+            }
+            string dir = parse.GetValue(runDir) ?? Path.Combine("runs", $"lee{options.Size}", $"sl-{options.Planes}");
+            ctx.Out.WriteLine($"lee sl: {positions.Games.Count} games, {positions.Train.Count} training and {positions.Test.Count} held-out moves " +
+                              $"(split by game), {options.Planes} planes, {options.Layers} layers x {options.Filters} filters -> {Path.GetFullPath(dir)}");
+            IReadOnlyList<PolicyAccuracy> history = [];
+            ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                    new RemainingTimeColumn())
+                .Start(live =>
+                {
+                    var task = live.AddTask("training", maxValue: options.Steps);
+                    history = new SupervisedPolicy(options, positions, dir, new SynchronousProgress(p =>
+                    {
+                        task.Value = p.Step;
+                        task.Description = Markup.Escape($"step {p.Step}/{p.Total} {p.Message}");
+                    })).Run(cancel);
+                });
+            var inv = CultureInfo.InvariantCulture;
+            foreach (PolicyAccuracy a in history)
+                ctx.Out.WriteLine(string.Create(inv, $"step {a.Step,6}: held-out top-1 {a.Top1:P1}, top-3 {a.Top3:P1}, loss {a.Loss:0.000} ({a.Positions} positions, {a.MicrosecondsPerPosition:0} us/position)"));
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private sealed class SynchronousProgress(Action<(long Step, long Total, string Message)> report) : IProgress<(long Step, long Total, string Message)>
+    {
+        public void Report((long Step, long Total, string Message) value) => report(value);
+    }
+}

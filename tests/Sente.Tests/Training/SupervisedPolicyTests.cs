@@ -1,0 +1,58 @@
+using Sente.Training.Lee;
+
+namespace Sente.Tests.Training;
+
+/// <summary>AlphaGo Lee stage 1 (supervised policy network) end to end on a tiny configuration.</summary>
+public class SupervisedPolicyTests
+{
+    private static readonly string Data = RepoPaths.TestData("gnugo-9x9/train.sgf");
+
+    [Fact]
+    public void SplitIsByGameAndSkipsRandomOpeningsAndPasses()
+    {
+        var p = SgfPositions.Load(Data, 9, 0.1, seed: 3);
+        var trainGames = p.Train.Select(t => t.Game).ToHashSet();
+        Assert.DoesNotContain(p.Test, t => trainGames.Contains(t.Game));
+        Assert.InRange(p.Test.Select(t => t.Game).Distinct().Count(), 90, 110);
+        foreach (var t in p.Train.Concat(p.Test).Take(5000))
+        {
+            var game = p.Games[t.Game];
+            Assert.True(t.MoveIndex >= SgfPositions.RandomOpeningMoves(game));
+            Assert.NotEqual(81, game.Moves[t.MoveIndex].Point);
+        }
+        Assert.Contains(p.Games, g => SgfPositions.RandomOpeningMoves(g) > 0);
+    }
+
+    [Fact]
+    public void TinyRunTrainsEvaluatesCheckpointsAndResumes()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sente-sl-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var data = SgfPositions.Load(Data, 9, 0.1, seed: 1);
+            var o = new SupervisedPolicyOptions(Planes: 20, Filters: 8, Layers: 3, Batch: 16, Steps: 4, EvalEvery: 2, EvalPositions: 64, Threads: 1);
+            var h = new SupervisedPolicy(o, data, dir).Run();
+            Assert.Equal(new long[] { 2, 4 }, h.Select(a => a.Step));
+            Assert.All(h, a => Assert.True(a.Top1 >= 0 && a.Top1 <= a.Top3 && a.Top3 <= 1 && double.IsFinite(a.Loss)));
+            Assert.True(File.Exists(Path.Combine(dir, "policy.ckpt")));
+            var more = new SupervisedPolicy(o with { Steps = 6 }, data, dir).Run();
+            Assert.Equal(new long[] { 2, 4, 6 }, more.Select(a => a.Step));
+            Assert.Equal(h[1], more[1]);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BadDataOrOptionsFailWithAMessage()
+    {
+        var (code, _, err) = SenteCli.Run("lee", "sl", "--data", "/nonexistent/games");
+        Assert.NotEqual(0, code);
+        Assert.Contains("/nonexistent/games", err);
+        (code, _, err) = SenteCli.Run("lee", "sl", "--data", Data, "--planes", "7");
+        Assert.NotEqual(0, code);
+        Assert.Contains("planes", err);
+    }
+}
