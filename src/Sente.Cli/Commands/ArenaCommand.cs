@@ -74,6 +74,7 @@ public static class ArenaCommand
             IEvaluator evaluator;
             try { evaluator = new TorchEvaluator(net, binding.Encoder, new TorchEvaluatorOptions(Symmetry: binding.Symmetry is null ? SymmetryMode.None : SymmetryMode.Random, Seed: seed)); }
             catch (ArgumentException e) { throw new CliException($"arena: '{path}' does not fit this game: {e.Message}"); }
+            if (binding.WrapEvaluator is not null) evaluator = binding.WrapEvaluator(evaluator);
             return new SearchSide($"net({Path.GetFileName(path)},{visits})", evaluator, new SearchLimits(Visits: visits), new MctsOptions(), binding.RootFilter);
         }
         throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, uct or random)");

@@ -16,7 +16,7 @@ public static class GameCatalog
     /// <summary>The binding for <paramref name="o"/>.Game (board size and komi for Go).</summary>
     public static ZeroGameBinding For(ZeroOptions o) => o.Game switch
     {
-        "go" => Go(o.BoardSize, o.Komi),
+        "go" => Go(o.BoardSize, o.Komi, o.NoEyeFill),
         "tictactoe" => new ZeroGameBinding(TicTacToe.Instance, new ObservationEncoder(TicTacToe.Instance), Symmetry.For(3),
             null, seed => new RandomPlayer(seed), null, OpeningMoves: 2),
         "connect4" => new ZeroGameBinding(ConnectFour.Instance, new ObservationEncoder(ConnectFour.Instance), null,
@@ -24,12 +24,13 @@ public static class GameCatalog
         _ => throw new CliException($"unknown game '{o.Game}' (expected {string.Join(", ", Names)})"),
     };
 
-    private static ZeroGameBinding Go(int size, double komi)
+    private static ZeroGameBinding Go(int size, double komi, bool noEyeFill)
     {
         var game = new GoGame(size, komi, Rules.TrompTaylor);
         return new ZeroGameBinding(game, StoneHistoryEncoder.AlphaGoZero(size), Symmetry.For(size),
             new NoLosingPassFilter(size * size), seed => new GoRandomPlayer(seed),
-            record => ToSgf(game, record), OpeningMoves: Math.Max(2, size / 2));
+            record => ToSgf(game, record), OpeningMoves: Math.Max(2, size / 2),
+            WrapEvaluator: noEyeFill ? e => new NoEyeFillEvaluator(e) : null);
     }
 
     /// <summary>A self-play record as an SGF game (Go).</summary>

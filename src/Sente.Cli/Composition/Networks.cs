@@ -34,6 +34,7 @@ public static class Networks
             _ => throw new CliException($"model '{path}': {c.InputPlanes} input planes is not a Go Zero input (17 or 18)"),
         };
         var evaluator = new TorchEvaluator(net, encoder, new TorchEvaluatorOptions(device, bf16, Symmetry: SymmetryMode.Random, Seed: seed));
-        return (evaluator, c);
+        // Sente's Go networks are trained with searches that never fill their own eyes (selfplay.no_eye_fill).
+        return (new Sente.Go.NoEyeFillEvaluator(evaluator), c);
     }
 }

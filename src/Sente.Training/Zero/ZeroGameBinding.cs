@@ -1,3 +1,4 @@
+using Sente.Core.Evaluation;
 using Sente.Core.Games;
 using Sente.Nn.Encoding;
 using Sente.Search;
@@ -10,6 +11,7 @@ namespace Sente.Training.Zero;
 /// (Go: no losing pass), the random baseline player, and an optional SGF writer for sample games.
 /// </summary>
 /// <param name="OpeningMoves">Moves sampled at temperature 1 in arena games so that games differ.</param>
+/// <param name="WrapEvaluator">Optional decorator of every network evaluator (Go: <c>NoEyeFillEvaluator</c>).</param>
 public sealed record ZeroGameBinding(
     IGame Game,
     IPositionEncoder Encoder,
@@ -17,4 +19,5 @@ public sealed record ZeroGameBinding(
     IRootActionFilter? RootFilter,
     Func<ulong, IPlayer> RandomPlayer,
     Func<GameRecord, string>? ToSgf,
-    int OpeningMoves);
+    int OpeningMoves,
+    Func<IEvaluator, IEvaluator>? WrapEvaluator = null);

@@ -31,6 +31,7 @@ public sealed record ZeroOptions
     public double? DirichletAlpha { get; init; }
     public double ResignThreshold { get; init; } = -0.95;
     public double ResignDisabledFraction { get; init; } = 0.2;
+    public bool NoEyeFill { get; init; } = true;
 
     // Training
     public int BatchSize { get; init; } = 128;
@@ -101,6 +102,7 @@ public sealed record ZeroOptions
             DirichletAlpha = config.Contains("selfplay.dirichlet_alpha") ? config.GetDouble("selfplay.dirichlet_alpha", 0.03, 1e-6, 100) : d.DirichletAlpha,
             ResignThreshold = config.GetDouble("selfplay.resign_threshold", d.ResignThreshold, -1, 1),
             ResignDisabledFraction = config.GetDouble("selfplay.resign_disabled_fraction", d.ResignDisabledFraction, 0, 1),
+            NoEyeFill = config.GetBool("selfplay.no_eye_fill", d.NoEyeFill),
             BatchSize = config.GetInt("train.batch", d.BatchSize, 1, 65_536),
             StepsPerIteration = config.GetInt("train.steps", d.StepsPerIteration, 1, 10_000_000),
             LearningRates = config.GetDoubles("train.lr", d.LearningRates),
@@ -173,6 +175,7 @@ public sealed record ZeroOptions
             {(DirichletAlpha is { } a ? $"selfplay.dirichlet_alpha = {F(a)}" : "# selfplay.dirichlet_alpha = 0.03  # default: 0.03 * 361 / legal moves")}
             selfplay.resign_threshold = {F(ResignThreshold)}   # resign below this value (-1: never)
             selfplay.resign_disabled_fraction = {F(ResignDisabledFraction)}  # games played out to measure false resignations (AlphaGo Zero: 0.1)
+            selfplay.no_eye_fill = {(NoEyeFill ? "true" : "false")}   # Go: searches give no prior to filling an own one-point eye (AlphaGo Zero: false)
 
             train.batch = {BatchSize}             # positions per SGD step (AlphaGo Zero: 2048)
             train.steps = {StepsPerIteration}              # SGD steps per iteration

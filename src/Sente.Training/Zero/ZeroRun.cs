@@ -147,13 +147,13 @@ public sealed class ZeroRun
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    private (PolicyValueNet Net, TorchEvaluator Evaluator) LoadEvaluator(string path, ulong seed)
+    private (PolicyValueNet Net, IEvaluator Evaluator) LoadEvaluator(string path, ulong seed)
     {
         var net = ModelFactory.CreatePolicyValue(_model);
         Checkpoint.LoadInto(path, net, _model);
         var evaluator = new TorchEvaluator(net, _g.Encoder, new TorchEvaluatorOptions(
             _o.Device, _o.BFloat16, Symmetry: _g.Symmetry is null ? SymmetryMode.None : SymmetryMode.Random, Seed: seed));
-        return (net, evaluator);
+        return (net, _g.WrapEvaluator is null ? evaluator : _g.WrapEvaluator(evaluator));
     }
 
     private ulong Seed(int iteration, ulong salt) => new Rng(_o.Seed ^ salt ^ (0x9E3779B97F4A7C15UL * (ulong)(iteration + 1))).NextUInt64();
