@@ -28,7 +28,7 @@ public static class GameCatalog
     {
         var game = new GoGame(size, komi, Rules.TrompTaylor);
         return new ZeroGameBinding(game, StoneHistoryEncoder.AlphaGoZero(size), Symmetry.For(size),
-            new NoLosingPassFilter(size * size), seed => new GoRandomPlayer(seed),
+            new GoPassFilter(), seed => new GoRandomPlayer(seed),
             record => ToSgf(game, record), OpeningMoves: Math.Max(2, size / 2),
             WrapEvaluator: noEyeFill ? e => new NoEyeFillEvaluator(e) : null);
     }
