@@ -33,7 +33,7 @@ public static class SentePlayers
         double resign = a.TryGetValue("resign", out string? r) ? double.Parse(r, CultureInfo.InvariantCulture) : -0.95;
         var (evaluator, _) = Networks.LoadGo(model, seed: seed);
         return new MctsMoveGenerator($"mcts({Path.GetFileName(model)},{visits})", evaluator, new SearchLimits(Visits: visits),
-            new MctsOptions { Seed = seed }, resign <= -1 ? null : resign);
+            new MctsOptions { Seed = seed }, resign <= -1 ? null : resign, new GoPassFilter());
     }
 
     private static int Int(IReadOnlyDictionary<string, string> a, string key, int fallback)

@@ -7,11 +7,13 @@ namespace Sente.Gtp.Players;
 /// <summary>
 /// Moves from Monte Carlo tree search on any evaluator (a trained network, random rollouts): the most visited move
 /// after <paramref name="limits"/>, passes that would lose under area scoring filtered out, resignation when the best
-/// move's value for the mover falls below <paramref name="resignThreshold"/> (null: never). Also an
+/// move's value for the mover falls below <paramref name="resignThreshold"/> (null: never); <paramref name="rootFilter"/>
+/// replaces the default pass rule (a pass that would end the game with a loss is never played). Also an
 /// <see cref="IAnalyzer"/> for lz-analyze / kata-analyze. Searches from scratch each move.
 /// </summary>
 public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchLimits limits, MctsOptions options,
-                                      double? resignThreshold = -0.95) : IMoveGenerator, IAnalyzer
+                                      double? resignThreshold = -0.95, IRootActionFilter? rootFilter = null)
+    : IMoveGenerator, IAnalyzer
 {
     public string Name => name;
 
@@ -19,7 +21,7 @@ public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchL
     {
         GoState root = Prepare(state, color);
         if (root.IsTerminal) return MoveReply.At(root.Size * root.Size);
-        var mcts = new Mcts(root, evaluator, options, new NoLosingPassFilter(root.Size * root.Size));
+        var mcts = new Mcts(root, evaluator, options, rootFilter ?? new NoLosingPassFilter(root.Size * root.Size));
         SearchResult r = mcts.Search(limits.Validate());
         if (resignThreshold is { } t && r.Children[0].Visits > 0 && r.BestQ < t) return MoveReply.Resignation;
         return MoveReply.At(r.BestAction);
@@ -30,7 +32,7 @@ public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchL
     {
         GoState root = Prepare(state, color);
         if (root.IsTerminal) return;
-        var mcts = new Mcts(root, evaluator, options, new NoLosingPassFilter(root.Size * root.Size));
+        var mcts = new Mcts(root, evaluator, options, rootFilter ?? new NoLosingPassFilter(root.Size * root.Size));
         while (!cancel.IsCancellationRequested)
         {
             SearchResult r = mcts.Search(new SearchLimits(Time: interval), cancel);
