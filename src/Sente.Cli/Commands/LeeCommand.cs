@@ -56,7 +56,7 @@ public static class LeeCommand
                 .Start(live =>
                 {
                     var task = live.AddTask("training", maxValue: options.Steps);
-                    history = new SupervisedPolicy(options, positions, dir, new SynchronousProgress(p =>
+                    history = new SupervisedPolicy(options, positions, dir, new SynchronousProgress<(long Step, long Total, string Message)>(p =>
                     {
                         task.Value = p.Step;
                         task.Description = Markup.Escape($"step {p.Step}/{p.Total} {p.Message}");
@@ -95,7 +95,7 @@ public static class LeeCommand
             {
                 var task = live.AddTask("training", maxValue: e);
                 history = SupervisedRollout.Train(positions, e, (float)parse.GetValue(lr), parse.GetValue(seed), path,
-                    new SynchronousProgress2(p => { task.Value = p.Epoch - 1 + (double)p.Game / p.Games; task.Description = $"epoch {p.Epoch}/{e}"; }), cancel);
+                    new SynchronousProgress<(int Epoch, int Game, int Games)>(p => { task.Value = p.Epoch - 1 + (double)p.Game / p.Games; task.Description = $"epoch {p.Epoch}/{e}"; }), cancel);
             });
             foreach (RolloutAccuracy a in history)
                 ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -106,13 +106,9 @@ public static class LeeCommand
         return command;
     }
 
-    private sealed class SynchronousProgress2(Action<(int Epoch, int Game, int Games)> report) : IProgress<(int Epoch, int Game, int Games)>
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
-        public void Report((int Epoch, int Game, int Games) value) => report(value);
-    }
-
-    private sealed class SynchronousProgress(Action<(long Step, long Total, string Message)> report) : IProgress<(long Step, long Total, string Message)>
-    {
-        public void Report((long Step, long Total, string Message) value) => report(value);
+        public void Report(T value) => report(value);
     }
 }
