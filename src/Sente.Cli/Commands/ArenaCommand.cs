@@ -15,14 +15,15 @@ namespace Sente.Cli.Commands;
 /// <summary>
 /// `sente arena`: many games between two internal players searched in lockstep (one batched network call per round),
 /// far faster than `match` for networks. A side is `net:PATH` (MCTS on a checkpoint of `sente train`), `uct` (MCTS on
-/// random rollouts) or `random`. Prints the score with a 95% interval and the Elo difference.
+/// random rollouts), `random`, `one-ply` (wins when it can, blocks an immediate loss) or `minimax`
+/// (tic-tac-toe). Prints the score with a 95% interval and the Elo difference.
 /// </summary>
 public static class ArenaCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var a = new Option<string>("--a") { Description = "First side: net:PATH | uct | random", Required = true };
-        var b = new Option<string>("--b") { Description = "Second side: net:PATH | uct | random", Required = true };
+        var a = new Option<string>("--a") { Description = "First side: net:PATH | uct | random | one-ply | minimax", Required = true };
+        var b = new Option<string>("--b") { Description = "Second side: net:PATH | uct | random | one-ply | minimax", Required = true };
         var game = new Option<string>("--game") { Description = "go | tictactoe | connect4", DefaultValueFactory = _ => "go" };
         var size = new Option<int>("--size") { Description = "Go board size", DefaultValueFactory = _ => 9 };
         var komi = new Option<double>("--komi") { Description = "Go komi", DefaultValueFactory = _ => 7.0 };
@@ -60,6 +61,12 @@ public static class ArenaCommand
     private static ArenaSide Side(string spec, ZeroGameBinding binding, int visits, ulong seed)
     {
         if (spec == "random") return new PlayerSide("random", binding.RandomPlayer);
+        if (spec == "one-ply") return new PlayerSide("one-ply", s => new Sente.Games.OnePlyLookaheadPlayer(s));
+        if (spec == "minimax")
+        {
+            if (binding.Game.Name != "tictactoe") throw new CliException("arena: minimax solves tic-tac-toe only");
+            return new PlayerSide("minimax", s => new Sente.Games.MinimaxPlayer(s));
+        }
         if (spec == "uct")
             return new SearchSide($"uct({visits})", new RandomRolloutEvaluator(seed), new SearchLimits(Playouts: visits),
                 new MctsOptions { Fpu = FpuMode.Constant, FpuValue = 0 }, binding.RootFilter);
@@ -77,6 +84,6 @@ public static class ArenaCommand
             if (binding.WrapEvaluator is not null) evaluator = binding.WrapEvaluator(evaluator);
             return new SearchSide($"net({Path.GetFileName(path)},{visits})", evaluator, new SearchLimits(Visits: visits), new MctsOptions(), binding.RootFilter);
         }
-        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, uct or random)");
+        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, uct, random, one-ply or minimax)");
     }
 }

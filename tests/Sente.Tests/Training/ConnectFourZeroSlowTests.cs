@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Sente.Cli.Composition;
+using Sente.Games;
+using Sente.Nn.Checkpoints;
+using Sente.Nn.Encoding;
+using Sente.Nn.Evaluation;
+using Sente.Nn.Models;
+using Sente.Search;
+using Sente.Training.Zero;
+using Xunit.Abstractions;
+
+namespace Sente.Tests.Training;
+
+/// <summary>
+/// AlphaGo Zero from scratch on Connect Four: the trained network with search beats a random player in at least 99%
+/// and the one-ply lookahead player (wins when it can, blocks an immediate loss) in at least 90% of 100 games each,
+/// colours alternating, opening moves sampled so that games differ.
+/// </summary>
+public class ConnectFourZeroSlowTests(ITestOutputHelper output)
+{
+    private const int Games = 100, Visits = 200;
+
+    [Fact, Trait("Category", "Slow")]
+    public async Task TrainedAgentBeatsRandomAndOnePly()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sente-c4-" + Guid.NewGuid().ToString("N")[..8]);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            ZeroOptions o = ZeroOptions.DefaultsFor("connect4") with { EvalEvery = 0 };
+            ZeroGameBinding binding = GameCatalog.For(o);
+            for (int iterations = 8; clock.Elapsed < TimeSpan.FromMinutes(25); iterations += 4)
+            {
+                await new ZeroRun(o with { Iterations = iterations }, binding, dir).RunAsync();
+                var (module, header) = Checkpoint.Load(Path.Combine(dir, "best.ckpt"));
+                var evaluator = new TorchEvaluator((PolicyValueNet)module, new ObservationEncoder(ConnectFour.Instance));
+                var net = new SearchSide("net", evaluator, new SearchLimits(Visits: Visits), new MctsOptions());
+                ArenaResult vsRandom = Arena.Play(binding.Game, net, new PlayerSide("random", binding.RandomPlayer), Games, 11, binding.OpeningMoves);
+                ArenaResult vsOnePly = Arena.Play(binding.Game, net, new PlayerSide("one-ply", s => new OnePlyLookaheadPlayer(s)), Games, 12, binding.OpeningMoves);
+                output.WriteLine($"{clock.Elapsed.TotalMinutes:0.0} min, iteration {iterations}, step {header.TrainingStep}: " +
+                                 $"vs random {vsRandom.Wins}-{vsRandom.Losses}-{vsRandom.Draws}, vs one-ply {vsOnePly.Wins}-{vsOnePly.Losses}-{vsOnePly.Draws}");
+                if (vsRandom.Wins >= 0.99 * Games && vsOnePly.Wins >= 0.90 * Games) return;
+            }
+            Assert.Fail($"targets not reached after {clock.Elapsed.TotalMinutes:0.0} minutes");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
