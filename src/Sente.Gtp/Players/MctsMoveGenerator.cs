@@ -9,7 +9,10 @@ namespace Sente.Gtp.Players;
 /// after <paramref name="limits"/>, passes that would lose under area scoring filtered out, resignation when the best
 /// move's value for the mover falls below <paramref name="resignThreshold"/> (null: never); <paramref name="rootFilter"/>
 /// replaces the default pass rule (a pass that would end the game with a loss is never played). Also an
-/// <see cref="IAnalyzer"/> for lz-analyze / kata-analyze. Searches from scratch each move.
+/// <see cref="IAnalyzer"/> for lz-analyze / kata-analyze. The tree of the last genmove is kept: when the next genmove's
+/// position follows from it by the moves played since (alternating colours, same rules), their subtree is reused
+/// and the visit limit counts its visits (Leela Zero's --visits); otherwise the search starts afresh.
+/// Not thread-safe (the GTP engine calls from one thread).
 /// </summary>
 public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchLimits limits, MctsOptions options,
                                       double? resignThreshold = -0.95, IRootActionFilter? rootFilter = null)
@@ -21,7 +24,7 @@ public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchL
     {
         GoState root = Prepare(state, color);
         if (root.IsTerminal) return MoveReply.At(root.Size * root.Size);
-        var mcts = new Mcts(root, evaluator, options, rootFilter ?? new NoLosingPassFilter(root.Size * root.Size));
+        Mcts mcts = ReuseOrCreate(root);
         SearchResult r = mcts.Search(limits.Validate());
         if (resignThreshold is { } t && r.Children[0].Visits > 0 && r.BestQ < t) return MoveReply.Resignation;
         return MoveReply.At(r.BestAction);
@@ -47,6 +50,40 @@ public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchL
             }
             if (infos.Count > 0) report(infos);
         }
+    }
+
+    private Mcts? _tree;
+    private int _treeMoves;
+
+    /// <inheritdoc />
+    public void NewGame() => _tree = null;
+
+    /// <summary>The kept tree advanced to <paramref name="root"/> when it leads there, else a new tree.</summary>
+    private Mcts ReuseOrCreate(GoState root)
+    {
+        Mcts? tree = _tree;
+        _tree = null;
+        if (tree is not null && options.ReuseTree && tree.RootState is GoState kept && kept.Size == root.Size &&
+            kept.Komi == root.Komi && kept.Rules == root.Rules && root.Moves.Count >= _treeMoves)
+        {
+            bool ok = true;
+            for (int i = _treeMoves; i < root.Moves.Count && ok; i++)
+            {
+                var (color, point) = root.Moves[i];
+                if (color != ((GoState)tree.RootState).ToMove || !tree.RootState.IsLegal(point)) ok = false;
+                else tree.Advance(point);
+            }
+            if (ok && tree.RootState.PositionHash == root.PositionHash && ((GoState)tree.RootState).ToMove == root.ToMove)
+                return Keep(tree, root);
+        }
+        return Keep(new Mcts(root, evaluator, options, rootFilter ?? new NoLosingPassFilter(root.Size * root.Size)), root);
+    }
+
+    private Mcts Keep(Mcts tree, GoState root)
+    {
+        _tree = tree;
+        _treeMoves = root.Moves.Count;
+        return tree;
     }
 
     private static GoState Prepare(GoState state, Stone color)
