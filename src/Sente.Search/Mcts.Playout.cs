@@ -131,7 +131,7 @@ public sealed partial class Mcts
             throw new InvalidOperationException($"Mcts: a non-terminal {Game.Name} position has no legal action");
         lock (leaf)
         {
-            leaf.Expand(slot.Legal, priors, value);
+            leaf.Expand(slot.Legal, priors, value, Options.Seed ^ state.PositionHash);
             if (leaf == _root) PrepareRoot(leaf);
             value = leaf.Value;
         }

@@ -37,10 +37,24 @@ internal sealed class Node
 
     public int IndexOf(int action) => Array.IndexOf(Actions, action);
 
-    public void Expand(List<int> legal, ReadOnlySpan<float> priors, float value)
+    /// <summary>Creates the edges with the evaluator's priors (normalised over the legal actions) and value. The
+    /// edges are stored in an order shuffled by <paramref name="tieBreakSeed"/>: selection takes the first of equal
+    /// scores, so edges with equal priors, visits and values are tried in a random order rather than by action
+    /// number (which would make a uniform-prior UCT player explore the board row by row).</summary>
+    public void Expand(List<int> legal, ReadOnlySpan<float> priors, float value, ulong tieBreakSeed)
     {
         int n = legal.Count;
         Actions = legal.ToArray();
+        ulong z = tieBreakSeed;
+        for (int i = n - 1; i > 0; i--)
+        {
+            // Fisher-Yates with a SplitMix64 stream: stateless, so expansion needs no shared generator.
+            z += 0x9E3779B97F4A7C15UL;
+            ulong h = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            h = (h ^ (h >> 27)) * 0x94D049BB133111EBUL;
+            int j = (int)((h ^ (h >> 31)) % (ulong)(i + 1));
+            (Actions[i], Actions[j]) = (Actions[j], Actions[i]);
+        }
         Priors = new float[n];
         double sum = 0;
         for (int i = 0; i < n; i++)

@@ -32,15 +32,17 @@ public class TreeReuseTests
     public void SecondGenmoveReusesTheSubtreeOfTheMovesPlayed()
     {
         var (player, evaluator) = Player(reuse: true);
-        var state = new GoState(9, 7, Rules.TrompTaylor);
+        var state = new GoState(5, 7, Rules.TrompTaylor);
         int first = player.GenerateMove(state, Stone.Black, GtpClock.Unlimited).Point;
         int afterFirst = evaluator.Positions;
         state.Play(Stone.Black, first);
-        // The opponent answers with a move the tree has explored (every move got visits under uniform priors).
-        int reply = Enumerable.Range(0, 81).First(p => p != first && state.IsLegal(Stone.White, p));
+        // The same player answers for White: its search starts from the subtree of Black's move.
+        int reply = player.GenerateMove(state, Stone.White, GtpClock.Unlimited).Point;
+        int afterReply = evaluator.Positions;
         state.Play(Stone.White, reply);
         player.GenerateMove(state, Stone.Black, GtpClock.Unlimited);
-        int second = evaluator.Positions - afterFirst;
+        int second = evaluator.Positions - afterReply;
+        Assert.True(afterReply - afterFirst < afterFirst, $"White's search evaluated {afterReply - afterFirst} positions: nothing reused");
         Assert.InRange(afterFirst, 390, 401);
         Assert.True(second < afterFirst, $"second search evaluated {second} positions, first {afterFirst}: nothing reused");
 
