@@ -28,10 +28,11 @@ public static class LeeCommand
         var batch = new Option<int>("--batch") { Description = "Positions per step", DefaultValueFactory = _ => 64 };
         var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 0.05 };
         var evalEvery = new Option<int>("--eval-every") { Description = "Steps between held-out evaluations and checkpoints", DefaultValueFactory = _ => 250 };
+        var lrDrops = new Option<string?>("--lr-drop") { Description = "Steps at which the learning rate is divided by 10, comma-separated (e.g. 6000,9000)" };
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/sl-<planes>)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed (split, sampling, initialisation)", DefaultValueFactory = _ => 1UL };
         var command = new Command("sl", "Supervised learning of AlphaGo's policy network from SGF records; reports held-out top-1/top-3 accuracy.");
-        foreach (Option o in new Option[] { data, size, planes, filters, layers, steps, batch, lr, evalEvery, runDir, seed }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, size, planes, filters, layers, steps, batch, lr, evalEvery, lrDrops, runDir, seed }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
             SupervisedPolicyOptions options;
@@ -40,7 +41,7 @@ public static class LeeCommand
             {
                 options = new SupervisedPolicyOptions(parse.GetValue(size), parse.GetValue(planes), parse.GetValue(filters),
                     parse.GetValue(layers), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr),
-                    EvalEvery: parse.GetValue(evalEvery), Seed: parse.GetValue(seed)).Validate();
+                    EvalEvery: parse.GetValue(evalEvery), Seed: parse.GetValue(seed), LrDrops: ParseSteps(parse.GetValue(lrDrops))).Validate();
                 positions = SgfPositions.Load(parse.GetValue(data)!, options.Size, options.TestFraction, options.Seed);
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException)
@@ -110,5 +111,15 @@ public static class LeeCommand
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
+    }
+
+    private static long[] ParseSteps(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var steps = new List<long>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            steps.Add(long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v > 0
+                ? v : throw new ArgumentException($"--lr-drop: '{part}' is not a positive step number"));
+        return [.. steps];
     }
 }

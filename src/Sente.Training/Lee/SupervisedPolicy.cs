@@ -17,17 +17,23 @@ namespace Sente.Training.Lee;
 /// <param name="Filters">k, filters per layer (AlphaGo match net: 192).</param>
 /// <param name="Layers">Convolution layers including the 5x5 first and 1x1 last (AlphaGo: 13).</param>
 /// <param name="LearningRate">SGD step (AlphaGo: 0.003, halved every 80M steps; momentum here speeds small runs).</param>
+/// <param name="LrDrops">Steps at which the learning rate is divided by 10 (a step schedule; empty: constant).</param>
 /// <param name="EvalEvery">Steps between held-out evaluations and checkpoints.</param>
 /// <param name="EvalPositions">Held-out positions used per evaluation (the same ones each time).</param>
 public sealed record SupervisedPolicyOptions(
     int Size = 9, int Planes = 48, int Filters = 64, int Layers = 7, int Batch = 64, int Steps = 2000,
     double LearningRate = 0.05, double Momentum = 0.9, double WeightDecay = 1e-4, bool Augment = true,
-    int EvalEvery = 250, int EvalPositions = 2000, double TestFraction = 0.1, ulong Seed = 1, int Threads = 0)
+    int EvalEvery = 250, int EvalPositions = 2000, double TestFraction = 0.1, ulong Seed = 1, int Threads = 0,
+    long[]? LrDrops = null)
 {
+    /// <summary>The learning rate of step <paramref name="step"/> (0-based) under the step schedule.</summary>
+    public double LearningRateAt(long step) => LearningRate * Math.Pow(0.1, (LrDrops ?? []).Count(d => step >= d));
+
     public SupervisedPolicyOptions Validate()
     {
         if (Planes is not (4 or 12 or 20 or 48)) throw new ArgumentException($"planes must be 4, 12, 20 or 48 (got {Planes})");
         if (Batch < 1 || Steps < 1 || EvalEvery < 1 || EvalPositions < 1) throw new ArgumentException("batch, steps, eval-every and eval-positions must be positive");
+        if ((LrDrops ?? []).Any(d => d < 1)) throw new ArgumentException("learning-rate drop steps must be positive");
         if (!(LearningRate > 0)) throw new ArgumentException($"learning rate must be > 0 (got {LearningRate})");
         if (!(TestFraction > 0 && TestFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {TestFraction})");
         return this;
@@ -81,6 +87,8 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
         while (state.Step < _o.Steps && !cancel.IsCancellationRequested)
         {
             net.train();
+            double lr = _o.LearningRateAt(state.Step);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             var batch = Enumerable.Range(0, _o.Batch).Select(_ => data.Train[rng.NextInt(data.Train.Count)]).ToList();
             var (x, y) = Encode(batch, _o.Augment ? rng : null);
             double loss;
