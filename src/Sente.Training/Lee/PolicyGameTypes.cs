@@ -98,8 +98,11 @@ public sealed class PolicySamples(int size)
     /// <summary>z for the mover of each position (+1 won, -1 lost, 0 draw); filled when the games are over.</summary>
     public IReadOnlyList<float> Outcomes => _z;
 
-    internal void Add(float[] planes, bool[] allowed, int action, int game, Stone colour)
+    /// <summary>Adds a position (PolicyGames does this for the recorded network; tests and other generators may too).</summary>
+    public void Add(float[] planes, bool[] allowed, int action, int game, Stone colour)
     {
+        if (planes.Length != PlaneCount * Size * Size || allowed.Length != Size * Size + 1 || (uint)action >= (uint)allowed.Length)
+            throw new ArgumentException($"a {Size}x{Size} position needs {PlaneCount * Size * Size} plane floats, {Size * Size + 1} flags and an action below that");
         _planes.Add(planes);
         _allowed.Add(allowed);
         _actions.Add(action);
@@ -107,7 +110,8 @@ public sealed class PolicySamples(int size)
         _colours.Add(colour);
     }
 
-    internal void SetOutcomes(IReadOnlyList<PolicyGame> games)
+    /// <summary>Sets each position's z from the finished game it belongs to (<paramref name="games"/>[Games[i]]).</summary>
+    public void SetOutcomes(IReadOnlyList<PolicyGame> games)
     {
         _z = new float[Count];
         for (int i = 0; i < Count; i++) _z[i] = games[_games[i]].Z(_colours[i]);
