@@ -15,13 +15,13 @@ public static class LeeRlCommand
     {
         var sl = new Option<string>("--sl") { Description = "SL policy checkpoint (from `sente lee sl`): the start and the first pool member", Required = true };
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/rl); a rerun resumes it" };
-        var iterations = new Option<int>("--iterations") { Description = "Iterations in total (one minibatch of games and one update each)", DefaultValueFactory = _ => 100 };
+        var iterations = new Option<int>("--iterations") { Description = "Iterations in total (one minibatch of games and one update each)", DefaultValueFactory = _ => 200 };
         var games = new Option<int>("--games") { Description = "n: games per iteration (the policy plays Black in half)", DefaultValueFactory = _ => 16 };
-        var poolEvery = new Option<int>("--pool-every") { Description = "K: the current policy joins the opponent pool every K iterations (paper: 500)", DefaultValueFactory = _ => 10 };
-        var lr = new Option<double>("--lr") { Description = "SGD learning rate", DefaultValueFactory = _ => 0.01 };
+        var poolEvery = new Option<int>("--pool-every") { Description = "K: the current policy joins the opponent pool every K iterations (paper: 500)", DefaultValueFactory = _ => 20 };
+        var lr = new Option<double>("--lr") { Description = "SGD learning rate (the gradient sums over each game's moves)", DefaultValueFactory = _ => 0.003 };
         var momentum = new Option<double>("--momentum") { Description = "SGD momentum (0: plain SGD, as the paper)", DefaultValueFactory = _ => 0.0 };
         var baseline = new Option<string>("--baseline") { Description = "none, or an AlphaGo value network checkpoint (b = v(s))", DefaultValueFactory = _ => "none" };
-        var evalEvery = new Option<int>("--eval-every") { Description = "Iterations between evaluations against the SL policy", DefaultValueFactory = _ => 20 };
+        var evalEvery = new Option<int>("--eval-every") { Description = "Iterations between evaluations against the SL policy", DefaultValueFactory = _ => 50 };
         var evalGames = new Option<int>("--eval-games") { Description = "Games per evaluation (both policies sample their moves, no search)", DefaultValueFactory = _ => 100 };
         var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
         var temperature = new Option<double>("--temperature") { Description = "Softmax temperature of the games", DefaultValueFactory = _ => 1.0 };
