@@ -16,6 +16,17 @@ public static class SentePlayers
                  : throw new ArgumentException($"player 'random' takes no arguments (got '{args}')"))
         .Add("mcts", "MCTS with a trained network: mcts:model=PATH,visits=N[,resign=-0.95]",
              (args, seed) => Mcts(Parse(args, "mcts", "model", "visits", "resign"), seed))
+        .Add("policy", "an AlphaGo policy network alone, no search: policy:model=PATH[,temperature=T] (T=1 samples, the default; T=0 greedy)",
+             (args, seed) =>
+             {
+                 var a = Parse(args, "policy", "model", "temperature");
+                 if (!a.TryGetValue("model", out string? model)) throw new ArgumentException("player 'policy' needs model=PATH");
+                 double t = 1;
+                 if (a.TryGetValue("temperature", out string? ts) &&
+                     (!double.TryParse(ts, NumberStyles.Float, CultureInfo.InvariantCulture, out t) || t < 0 || !double.IsFinite(t)))
+                     throw new ArgumentException($"temperature={ts}: expected a number >= 0");
+                 return PolicyNetworks.Player(model, t, seed);
+             })
         .Add("uct", "classic UCT: MCTS with random-rollout values and uniform priors: uct:playouts=N",
              (args, seed) =>
              {

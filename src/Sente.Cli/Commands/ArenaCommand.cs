@@ -7,6 +7,8 @@ using Sente.Nn.Checkpoints;
 using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using Sente.Search;
+using Sente.Go;
+using Sente.Training.Lee;
 using Sente.Training.Zero;
 using Spectre.Console;
 
@@ -14,16 +16,18 @@ namespace Sente.Cli.Commands;
 
 /// <summary>
 /// `sente arena`: many games between two internal players searched in lockstep (one batched network call per round),
-/// far faster than `match` for networks. A side is `net:PATH` (MCTS on a checkpoint of `sente train`), `uct` (MCTS on
-/// random rollouts), `random`, `one-ply` (wins when it can, blocks an immediate loss) or `minimax`
-/// (tic-tac-toe). Prints the score with a 95% interval and the Elo difference.
+/// far faster than `match` for networks. A side is `net:PATH` (MCTS on a checkpoint of `sente train`), `policy:PATH`
+/// (an AlphaGo policy network alone, sampling its moves; `policy:PATH,temperature=0` is greedy), `uct` (MCTS on
+/// random rollouts), `random`, `one-ply` (wins when it can, blocks an immediate loss) or `minimax` (tic-tac-toe). Two policy sides play in lockstep with one batched forward per network
+/// (<see cref="PolicyGames"/>; games end by two passes or 3*N*N moves and are scored). Prints the score with a 95%
+/// interval and the Elo difference.
 /// </summary>
 public static class ArenaCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var a = new Option<string>("--a") { Description = "First side: net:PATH | uct | random | one-ply | minimax", Required = true };
-        var b = new Option<string>("--b") { Description = "Second side: net:PATH | uct | random | one-ply | minimax", Required = true };
+        var a = new Option<string>("--a") { Description = "First side: net:PATH | policy:PATH[,temperature=T] | uct | random | one-ply | minimax", Required = true };
+        var b = new Option<string>("--b") { Description = "Second side: net:PATH | policy:PATH[,temperature=T] | uct | random | one-ply | minimax", Required = true };
         var game = new Option<string>("--game") { Description = "go | tictactoe | connect4", DefaultValueFactory = _ => "go" };
         var size = new Option<int>("--size") { Description = "Go board size", DefaultValueFactory = _ => 9 };
         var komi = new Option<double>("--komi") { Description = "Go komi", DefaultValueFactory = _ => 7.0 };
@@ -41,6 +45,8 @@ public static class ArenaCommand
             int v = parse.GetValue(visits), n = parse.GetValue(games);
             if (v < 1 || n < 1) throw new CliException("arena: --visits and --games must be positive");
             ulong s = parse.GetValue(seed);
+            if (options.Game == "go" && parse.GetValue(a)!.StartsWith("policy:", StringComparison.Ordinal) && parse.GetValue(b)!.StartsWith("policy:", StringComparison.Ordinal))
+                return PolicyArena(ctx, parse.GetValue(a)!, parse.GetValue(b)!, options.BoardSize, options.Komi, n, s);
             ArenaSide sideA = Side(parse.GetValue(a)!, binding, v, s), sideB = Side(parse.GetValue(b)!, binding, v, s + 1);
             ArenaResult result = new(0, 0, 0);
             ctx.Console.Progress().AutoClear(true).Start(live =>
@@ -84,6 +90,58 @@ public static class ArenaCommand
             if (binding.WrapEvaluator is not null) evaluator = binding.WrapEvaluator(evaluator);
             return new SearchSide($"net({Path.GetFileName(path)},{visits})", evaluator, new SearchLimits(Visits: visits), new MctsOptions(), binding.RootFilter);
         }
-        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, uct, random, one-ply or minimax)");
+        if (spec.StartsWith("policy:", StringComparison.Ordinal))
+        {
+            if (binding.Game is not GoGame go) throw new CliException("arena: policy sides play Go only");
+            var (net, t, name) = Policy(spec, go.Size);
+            return new PlayerSide(name, playerSeed => new PolicyNetPlayer(net, t, playerSeed, name));
+        }
+        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, policy:PATH, uct, random, one-ply or minimax)");
+    }
+
+    /// <summary>Parses `policy:PATH[,temperature=T]` and loads the network (which must play <paramref name="size"/>).</summary>
+    private static (AlphaGoPolicyNet Net, double Temperature, string Name) Policy(string spec, int size)
+    {
+        string path = spec["policy:".Length..];
+        double t = 1;
+        int at = path.LastIndexOf(",temperature=", StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            string ts = path[(at + ",temperature=".Length)..];
+            if (!double.TryParse(ts, NumberStyles.Float, CultureInfo.InvariantCulture, out t) || t < 0 || !double.IsFinite(t))
+                throw new CliException($"arena: temperature '{ts}' in '{spec}': expected a number >= 0");
+            path = path[..at];
+        }
+        if (!File.Exists(path)) throw new CliException($"arena: model '{path}' not found");
+        AlphaGoPolicyNet net = PolicyNetworks.Load(path);
+        if (net.Config.BoardSize != size)
+            throw new CliException($"arena: '{path}' plays {net.Config.BoardSize}x{net.Config.BoardSize}, not {size}x{size}");
+        return (net, t, string.Create(CultureInfo.InvariantCulture, $"policy({Path.GetFileName(path)}{(t == 1 ? "" : $",T={t}")})"));
+    }
+
+    /// <summary>Two policy networks in lockstep (one batched forward per network per round), colours alternating.</summary>
+    private static int PolicyArena(CliContext ctx, string specA, string specB, int size, double komi, int games, ulong seed)
+    {
+        var (netA, tA, nameA) = Policy(specA, size);
+        var (netB, tB, nameB) = Policy(specB, size);
+        if (tA != tB) throw new CliException("arena: two policy sides must use the same temperature");
+        if (nameA == nameB) nameB += "'";
+        var options = new PolicyGameOptions(size, komi, Temperature: tA == 0 ? 1 : tA, Greedy: tA == 0);
+        var setups = Enumerable.Range(0, games).Select(g => g % 2 == 0 ? PolicyGameSetup.ByColour(0, 1) : PolicyGameSetup.ByColour(1, 0)).ToList();
+        var results = new List<PolicyGame>();
+        ctx.Console.Status().Start($"{Markup.Escape(nameA)} vs {Markup.Escape(nameB)}: {games} games", _ =>
+        {
+            const int chunk = 256;
+            for (int start = 0; start < games; start += chunk)
+                results.AddRange(PolicyGames.Play([netA, netB], setups.Skip(start).Take(chunk).ToList(), options, seed ^ (ulong)start).Games);
+        });
+        int wins = results.Count(r => r.ZFor(0) > 0), losses = results.Count(r => r.ZFor(0) < 0);
+        var stats = new MatchStatistics(wins, losses, games - wins - losses);
+        var (low, high) = stats.ScoreInterval;
+        ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arena: {nameA} vs {nameB}, {games} games of go {size}x{size} (komi {komi}), no search: {wins} wins, {losses} losses, {games - wins - losses} draws; " +
+            $"score {stats.Score:P1} (95% CI {low:P1}-{high:P1}); Elo {MatchStatistics.FormatElo(stats.Elo)}"));
+        netA.Dispose();
+        netB.Dispose();
+        return 0;
     }
 }
