@@ -29,6 +29,7 @@ public static class Chart
             var line = plot.Add.ScatterLine(s.X, s.Y);
             line.LegendText = s.Label;
             line.LineWidth = 1.5f;
+            line.MarkerSize = 5; // points stay visible where lines overlap or lie on an axis limit
         }
         plot.Title(title);
         plot.XLabel(xLabel);
@@ -41,7 +42,8 @@ public static class Chart
                 LegendCorner.LowerLeft => Alignment.LowerLeft,
                 _ => Alignment.LowerRight,
             });
-        if (yRange is { } r) plot.Axes.SetLimitsY(r.Min, r.Max);
+        // A small margin keeps a line that sits on a limit (a score of exactly 1) off the frame.
+        if (yRange is { } r) plot.Axes.SetLimitsY(r.Min - 0.02 * (r.Max - r.Min), r.Max + 0.02 * (r.Max - r.Min));
         plot.Font.Set(FontName);
         AtomicFile.Write(path, temp => plot.SavePng(temp, width, height));
     }
