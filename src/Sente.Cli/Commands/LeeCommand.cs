@@ -66,7 +66,7 @@ public static class LeeCommand
                 });
             var inv = CultureInfo.InvariantCulture;
             foreach (PolicyAccuracy a in history)
-                ctx.Out.WriteLine(string.Create(inv, $"step {a.Step,6}: held-out top-1 {a.Top1:P1}, top-3 {a.Top3:P1}, loss {a.Loss:0.000} ({a.Positions} positions, {a.MicrosecondsPerPosition:0} us/position)"));
+                ctx.Out.WriteLine(string.Create(inv, $"step {a.Step,6}: held-out top-1 {a.Top1:P1}, top-3 {a.Top3:P1}, top-1 averaged over 8 symmetries {(a.Top1Symmetric is { } t ? t.ToString("P1", inv) : "-")}, loss {a.Loss:0.000} ({a.Positions} positions, {a.MicrosecondsPerPosition:0} us/position)"));
             return Task.FromResult(0);
         });
         return command;

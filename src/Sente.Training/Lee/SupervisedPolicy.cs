@@ -42,8 +42,11 @@ public sealed record SupervisedPolicyOptions(
     public ModelConfig Model => new(ModelKind.AlphaGoPolicy, Size, Planes, Filters: Filters, Layers: Layers);
 }
 
-/// <summary>Held-out move-prediction accuracy after <see cref="Step"/> steps, and the network's time per position.</summary>
-public sealed record PolicyAccuracy(long Step, int Positions, double Top1, double Top3, double Loss, double MicrosecondsPerPosition);
+/// <summary>Held-out move-prediction accuracy after <see cref="Step"/> steps, and the network's time per position
+/// (one forward pass). <see cref="Top1Symmetric"/>: top-1 of the move probabilities averaged over the 8 board
+/// symmetries (8 forward passes per position; null in histories written before it existed).</summary>
+public sealed record PolicyAccuracy(long Step, int Positions, double Top1, double Top3, double Loss, double MicrosecondsPerPosition,
+                                    double? Top1Symmetric = null);
 
 /// <summary>
 /// Trains AlphaGo's SL policy network on expert moves: cross-entropy of the softmax over points against the
@@ -123,7 +126,7 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
     public PolicyAccuracy Evaluate(AlphaGoPolicyNet net, IReadOnlyList<MoveTarget> positions, long step)
     {
         net.eval();
-        int top1 = 0, top3 = 0;
+        int top1 = 0, top3 = 0, top1Symmetric = 0;
         double lossSum = 0;
         var clock = new Stopwatch();
         const int chunk = 256;
@@ -142,9 +145,13 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
                 lossSum += nn.functional.cross_entropy(l, tensor(y, new long[] { part.Count })).item<float>() * part.Count;
             }
             int actions = _o.Size * _o.Size + 1;
+            float[] averaged = SymmetryAveragedProbabilities(net, part, actions);
             for (int i = 0; i < part.Count; i++)
             {
                 GoState s = data.Games[part[i].Game].Replay(part[i].MoveIndex);
+                int bestAveraged = Enumerable.Range(0, actions - 1).Where(p => s.IsLegal(s.ToMove, p))
+                    .OrderByDescending(p => averaged[i * actions + p]).FirstOrDefault(-1);
+                if (bestAveraged == y[i]) top1Symmetric++;
                 var ranked = Enumerable.Range(0, actions - 1).Where(p => s.IsLegal(s.ToMove, p))
                     .OrderByDescending(p => logits[i * actions + p]).Take(3).ToList();
                 if (ranked.Count > 0 && ranked[0] == y[i]) top1++;
@@ -153,12 +160,35 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
         }
         int n = Math.Max(1, positions.Count);
         return new PolicyAccuracy(step, positions.Count, (double)top1 / n, (double)top3 / n, lossSum / n,
-            clock.Elapsed.TotalMilliseconds * 1000 / n);
+            clock.Elapsed.TotalMilliseconds * 1000 / n, (double)top1Symmetric / n);
+    }
+
+    /// <summary>Move probabilities (part.Count x actions, original orientation) averaged over the 8 symmetries.</summary>
+    private float[] SymmetryAveragedProbabilities(AlphaGoPolicyNet net, IReadOnlyList<MoveTarget> part, int actions)
+    {
+        var sum = new float[part.Count * actions];
+        var back = new float[actions];
+        for (int id = 0; id < Symmetry.Count; id++)
+        {
+            var (x, _) = Encode(part, null, id);
+            float[] probs;
+            using (var scope = NewDisposeScope())
+            using (no_grad())
+                probs = nn.functional.softmax(net.forward(tensor(x, new long[] { part.Count, _o.Planes, _o.Size, _o.Size })), 1)
+                    .data<float>().ToArray();
+            for (int i = 0; i < part.Count; i++)
+            {
+                _symmetry.PolicyBack(id, probs.AsSpan(i * actions, actions), back);
+                for (int a = 0; a < actions; a++) sum[i * actions + a] += back[a];
+            }
+        }
+        return sum;
     }
 
     /// <summary>Input planes (a prefix of the 48) and target points for <paramref name="targets"/>, each under a random
     /// symmetry when <paramref name="rng"/> is given.</summary>
-    private (float[] X, long[] Y) Encode(IReadOnlyList<MoveTarget> targets, Rng? rng)
+    /// <remarks><paramref name="symmetry"/> fixes the symmetry instead (evaluation over all 8).</remarks>
+    private (float[] X, long[] Y) Encode(IReadOnlyList<MoveTarget> targets, Rng? rng, int? symmetry = null)
     {
         int plane = _o.Size * _o.Size, size48 = 48 * plane, used = _o.Planes * plane;
         var x = new float[targets.Count * used];
@@ -172,7 +202,7 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
             GoState s = game.Replay(t.MoveIndex);
             if (s.ToMove != game.Moves[t.MoveIndex].Color) s.SetToMove(game.Moves[t.MoveIndex].Color);
             _encoder.Encode(s, full);
-            int sym = rng?.NextInt(Symmetry.Count) ?? 0;
+            int sym = symmetry ?? rng?.NextInt(Symmetry.Count) ?? 0;
             int point = game.Moves[t.MoveIndex].Point;
             if (sym != 0)
             {

@@ -33,7 +33,7 @@ public class SupervisedPolicyTests
             var o = new SupervisedPolicyOptions(Planes: 20, Filters: 8, Layers: 3, Batch: 16, Steps: 4, EvalEvery: 2, EvalPositions: 64, Threads: 1);
             var h = new SupervisedPolicy(o, data, dir).Run();
             Assert.Equal(new long[] { 2, 4 }, h.Select(a => a.Step));
-            Assert.All(h, a => Assert.True(a.Top1 >= 0 && a.Top1 <= a.Top3 && a.Top3 <= 1 && double.IsFinite(a.Loss)));
+            Assert.All(h, a => Assert.True(a.Top1 >= 0 && a.Top1 <= a.Top3 && a.Top3 <= 1 && double.IsFinite(a.Loss) && a.Top1Symmetric is >= 0 and <= 1));
             Assert.True(File.Exists(Path.Combine(dir, "policy.ckpt")));
             var more = new SupervisedPolicy(o with { Steps = 6 }, data, dir).Run();
             Assert.Equal(new long[] { 2, 4, 6 }, more.Select(a => a.Step));
