@@ -23,7 +23,7 @@ public class IncrementalRolloutTests
     [InlineData(5, 1UL, 40)]
     [InlineData(7, 2UL, 30)]
     [InlineData(9, 3UL, 20)]
-    [InlineData(19, 4UL, 3)]
+    [InlineData(19, 4UL, 2)]
     public void IncrementalProbabilitiesEqualTheFullRescore(int size, ulong seed, int games)
     {
         var policy = RandomPolicy(seed, 1.0);
@@ -31,6 +31,7 @@ public class IncrementalRolloutTests
         var ws = new RolloutPolicy.Workspace();
         var rng = new Rng(seed + 100);
         var probs = new double[size * size];
+        var expected = new double[size * size];
         int compared = 0, captures = 0;
         for (int g = 0; g < games; g++)
         {
@@ -43,7 +44,7 @@ public class IncrementalRolloutTests
                 {
                     int count = policy.Evaluate(inc.Board, c, lastMove, ws);
                     Assert.Equal(count, inc.Probabilities(c, lastMove, probs));
-                    var expected = new double[size * size];
+                    Array.Clear(expected);
                     int best = -1;
                     for (int i = 0; i < count; i++)
                     {
@@ -51,8 +52,8 @@ public class IncrementalRolloutTests
                         if (best < 0 || ws.LastProbabilities[i] > ws.LastProbabilities[best]) best = i;
                     }
                     for (int p = 0; p < size * size; p++)
-                        Assert.True(Math.Abs(expected[p] - probs[p]) <= 1e-9 * Math.Max(1, expected[p]),
-                            $"game {g} move {m} {c} point {Vertex.ToGtp(p, size)}: full {expected[p]} incremental {probs[p]}\n{inc.Board.ToAscii()}");
+                        if (!(Math.Abs(expected[p] - probs[p]) <= 1e-9 * Math.Max(1, expected[p])))
+                            Assert.Fail($"game {g} move {m} {c} point {Vertex.ToGtp(p, size)}: full {expected[p]} incremental {probs[p]}\n{inc.Board.ToAscii()}");
                     Assert.Equal(count == 0 ? inc.Board.Pass : ws.LastCandidates[best], inc.MostProbable(c, lastMove));
                     compared++;
                 }
