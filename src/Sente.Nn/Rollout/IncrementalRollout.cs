@@ -207,44 +207,62 @@ public sealed partial class IncrementalRollout
         dirty[dirtyCount++] = p;
     }
 
-    /// <summary>Recomputes both colours' candidacy and cached exp-logit (3x3 pattern, save-atari) at <paramref name="p"/>.</summary>
+    /// <summary>Recomputes both colours' candidacy and cached exp-logit (3x3 pattern, save-atari) at <paramref name="p"/>:
+    /// one pass over the orthogonal neighbours answers suicide, eye and atari questions for both colours.</summary>
     private void Score(int p)
     {
-        for (int ci = 0; ci < 2; ci++)
+        bool black = false, white = false;
+        double wb = 0, ww = 0;
+        ReadOnlySpan<Stone> stones = board.Stones;
+        if (stones[p] == Stone.Empty)
         {
-            int i = ci * n + p;
-            bool was = candidate[i];
-            bool now = false;
-            double w = 0;
-            if (board[p] == Stone.Empty)
+            bool anyEmpty = false, allBlack = true, allWhite = true;
+            bool blackBreathes = false, whiteBreathes = false, blackAtari = false, whiteAtari = false;
+            foreach (int q in board.Neighbors(p))
             {
-                Stone color = (Stone)(ci + 1);
-                now = !board.IsSuicide(color, p) && !(policy.SkipOwnEyes && board.IsOnePointEye(color, p));
-                if (now)
+                Stone s = stones[q];
+                if (s == Stone.Empty) { anyEmpty = true; allBlack = allWhite = false; continue; }
+                bool atari = board.Liberties(q) == 1;
+                if (s == Stone.Black)
                 {
-                    int pattern = 0, b = p * 8;
-                    for (int k = 0; k < 8; k++)
-                    {
-                        int q = ring[b + k];
-                        pattern |= (q < 0 ? 3 : (int)board[q]) << (2 * k);
-                    }
-                    w = expPattern[ci * PatternCount + pattern];
-                    if (SavesAtari(color, p)) w *= expSaveAtari;
+                    allWhite = false;
+                    if (atari) { blackAtari = true; whiteBreathes = true; } else blackBreathes = true;
+                }
+                else
+                {
+                    allBlack = false;
+                    if (atari) { whiteAtari = true; blackBreathes = true; } else whiteBreathes = true;
                 }
             }
-            if (was != now) candidates[ci] += now ? 1 : -1;
-            candidate[i] = now;
-            weight[i] = w;
+            // Not suicide (Board.IsSuicide) and, with SkipOwnEyes, not an own one-point eye (Board.IsOnePointEye).
+            black = (anyEmpty || blackBreathes) && !(allBlack && policy.SkipOwnEyes && board.IsOnePointEye(Stone.Black, p));
+            white = (anyEmpty || whiteBreathes) && !(allWhite && policy.SkipOwnEyes && board.IsOnePointEye(Stone.White, p));
+            if (black || white)
+            {
+                int pattern = 0, b = p * 8;
+                for (int k = 0; k < 8; k++)
+                {
+                    int q = ring[b + k];
+                    pattern |= (q < 0 ? 3 : (int)stones[q]) << (2 * k);
+                }
+                if (black)
+                {
+                    wb = expPattern[pattern];
+                    if (blackAtari && tactics.Analyze(board, Stone.Black, p).Liberties >= 2) wb *= expSaveAtari;
+                }
+                if (white)
+                {
+                    ww = expPattern[PatternCount + pattern];
+                    if (whiteAtari && tactics.Analyze(board, Stone.White, p).Liberties >= 2) ww *= expSaveAtari;
+                }
+            }
         }
-    }
-
-    // As RolloutFeatures.SavesAtari: an adjacent own chain in atari and the move leaves its chain 2+ liberties.
-    private bool SavesAtari(Stone color, int point)
-    {
-        bool ownInAtari = false;
-        foreach (int q in board.Neighbors(point))
-            if (board[q] == color && board.Liberties(q) == 1) { ownInAtari = true; break; }
-        return ownInAtari && tactics.Analyze(board, color, point).Liberties >= 2;
+        if (candidate[p] != black) candidates[0] += black ? 1 : -1;
+        if (candidate[n + p] != white) candidates[1] += white ? 1 : -1;
+        candidate[p] = black;
+        candidate[n + p] = white;
+        weight[p] = wb;
+        weight[n + p] = ww;
     }
 
     private void SumRow(int r)
