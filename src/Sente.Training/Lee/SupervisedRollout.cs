@@ -119,10 +119,12 @@ public static class SupervisedRollout
         return Math.Max(0, full - resets - place) * 1e6 / moves;
     }
 
-    /// <summary>Process CPU seconds per run of <paramref name="work"/>, repeated for at least 0.2 s (one warm-up run first).</summary>
+    /// <summary>Process CPU seconds per run of <paramref name="work"/>, repeated for at least 0.2 s after 0.1 s of
+    /// warm-up runs (JIT tiering).</summary>
     private static double Timed(Action work)
     {
-        work();
+        var warm = Stopwatch.StartNew();
+        do work(); while (warm.Elapsed.TotalSeconds < 0.1);
         int runs = 0;
         double cpu0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var clock = Stopwatch.StartNew();
