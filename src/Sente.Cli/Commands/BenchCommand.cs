@@ -11,6 +11,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchGoCommand.Create(ctx));
         command.Subcommands.Add(BenchMctsCommand.Create(ctx));
         command.Subcommands.Add(BenchNnCommand.Create(ctx));
+        command.Subcommands.Add(BenchRolloutCommand.Create(ctx));
         return command;
     }
 }

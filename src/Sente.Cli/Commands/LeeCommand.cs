@@ -80,7 +80,7 @@ public static class LeeCommand
         var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 0.05 };
         var output = new Option<string?>("--out") { Description = "Weights file (default runs/lee<size>/rollout.bin)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed (split and game order)", DefaultValueFactory = _ => 1UL };
-        var command = new Command("rollout", "Supervised learning of AlphaGo's linear-softmax rollout policy; reports held-out top-1 accuracy and microseconds per move.");
+        var command = new Command("rollout", "Supervised learning of AlphaGo's linear-softmax rollout policy; reports held-out top-1 accuracy and microseconds per move selection; writes rollout.json beside the weights.");
         foreach (Option o in new Option[] { data, size, epochs, lr, output, seed }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
@@ -101,8 +101,9 @@ public static class LeeCommand
             });
             foreach (RolloutAccuracy a in history)
                 ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {a.Epoch}: held-out top-1 {a.Top1:P1} over {a.Positions} moves, {a.MicrosecondsPerMove:0.0} us per move evaluation"));
+                    $"epoch {a.Epoch}: held-out top-1 {a.Top1:P1} over {a.Positions} moves, {a.MicrosecondsPerMove:0.00} us per move selection (incremental, CPU time)"));
             ctx.Out.WriteLine($"weights: {Path.GetFullPath(path)}");
+            ctx.Out.WriteLine($"summary: {RolloutReport.PathBeside(path)}");
             return Task.FromResult(0);
         });
         return command;

@@ -5,9 +5,11 @@ using Sente.Nn.Rollout;
 
 namespace Sente.Training.Lee;
 
-/// <summary>Held-out accuracy of the rollout policy and its speed (one <see cref="RolloutPolicy.Evaluate"/> per move).</summary>
+/// <summary>Held-out accuracy of the rollout policy and its speed.</summary>
 /// <param name="Top1">Share of held-out expert moves that are the policy's most probable move (moves that are not
 /// candidates, such as eye fills, count as misses).</param>
+/// <param name="MicrosecondsPerMove">CPU microseconds per move selection by <see cref="IncrementalRollout"/>
+/// (sampling and feature updates, board play excluded) over the held-out games.</param>
 public sealed record RolloutAccuracy(int Epoch, int Positions, double Top1, double MicrosecondsPerMove);
 
 /// <summary>
@@ -41,29 +43,93 @@ public static class SupervisedRollout
             }
             history.Add(Evaluate(policy, data, testByGame, epoch));
         }
-        if (weightsPath is not null) RolloutWeightsFile.Save(weightsPath, policy);
+        if (weightsPath is not null)
+        {
+            RolloutWeightsFile.Save(weightsPath, policy);
+            RolloutAccuracy final = history[^1];
+            RolloutReport.Write(RolloutReport.PathBeside(weightsPath),
+                new RolloutReport(final.Top1, final.MicrosecondsPerMove, trainByGame.Count, final.Positions));
+        }
         return history;
     }
 
     private static RolloutAccuracy Evaluate(RolloutPolicy policy, SgfPositions data, Dictionary<int, HashSet<int>> targets, int epoch)
     {
-        var ws = new RolloutPolicy.Workspace();
+        var inc = new IncrementalRollout(policy, data.Size);
+        var games = targets.Keys.Order().ToArray();
+        var starts = games.Select(g => data.Games[g].Replay(0).Board.Clone()).ToArray();
         int hits = 0, total = 0;
-        var clock = new Stopwatch();
-        foreach (var (game, moves) in targets)
-            Walk(data, game, moves, (board, color, last, move) =>
+        for (int k = 0; k < games.Length; k++)
+        {
+            var record = data.Games[games[k]];
+            HashSet<int> moves = targets[games[k]];
+            inc.Reset(starts[k]);
+            for (int m = 0; m < record.Moves.Count; m++)
             {
-                clock.Start();
-                int count = policy.Evaluate(board, color, last, ws);
-                clock.Stop();
-                total++;
-                if (count == 0) return;
-                int best = 0;
-                for (int c = 1; c < count; c++) if (ws.LastProbabilities[c] > ws.LastProbabilities[best]) best = c;
-                if (ws.LastCandidates[best] == move) hits++;
-            });
-        return new RolloutAccuracy(epoch, total, total == 0 ? 0 : (double)hits / total,
-            total == 0 ? 0 : clock.Elapsed.TotalMilliseconds * 1000 / total);
+                var (color, point) = record.Moves[m];
+                if (moves.Contains(m))
+                {
+                    total++;
+                    if (inc.MostProbable(color, m == 0 ? -1 : record.Moves[m - 1].Point) == point) hits++;
+                }
+                inc.Play(color, point);
+            }
+        }
+        return new RolloutAccuracy(epoch, total, total == 0 ? 0 : (double)hits / total, SelectionMicroseconds(inc, data, games, starts));
+    }
+
+    /// <summary>
+    /// CPU microseconds per move selection of <see cref="IncrementalRollout"/> (sampling + feature updates) over every
+    /// move of the given games: the CPU time of replaying them with a <see cref="IncrementalRollout.Select"/> before
+    /// each move, minus the same replay on a plain board and minus the per-game resets. Each phase repeats until it
+    /// lasts 0.2 s (the process CPU clock ticks in ~10 ms).
+    /// </summary>
+    private static double SelectionMicroseconds(IncrementalRollout inc, SgfPositions data, int[] games, Board[] starts)
+    {
+        if (games.Length == 0) return 0;
+        var rng = new Rng(0x5E1EC7UL);
+        var plain = new Board(data.Size);
+        long moves = 0;
+        foreach (int g in games) moves += data.Games[g].Moves.Count;
+        double full = Timed(() =>
+        {
+            for (int k = 0; k < games.Length; k++)
+            {
+                var record = data.Games[games[k]];
+                inc.Reset(starts[k]);
+                int last = -1;
+                foreach (var (color, point) in record.Moves)
+                {
+                    inc.Select(color, last, rng);
+                    inc.Play(color, point);
+                    last = point;
+                }
+            }
+        });
+        double resets = Timed(() => { for (int k = 0; k < games.Length; k++) inc.Reset(starts[k]); });
+        double place = Timed(() =>
+        {
+            for (int k = 0; k < games.Length; k++)
+            {
+                plain.CopyFrom(starts[k]);
+                foreach (var (color, point) in data.Games[games[k]].Moves)
+                    if (point != plain.Pass) plain.Place(color, point, allowSuicide: true);
+            }
+        });
+        return Math.Max(0, full - resets - place) * 1e6 / moves;
+    }
+
+    /// <summary>Process CPU seconds per run of <paramref name="work"/>, repeated for at least 0.2 s after 0.1 s of
+    /// warm-up runs (JIT tiering).</summary>
+    private static double Timed(Action work)
+    {
+        var warm = Stopwatch.StartNew();
+        do work(); while (warm.Elapsed.TotalSeconds < 0.1);
+        int runs = 0;
+        double cpu0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        var clock = Stopwatch.StartNew();
+        do { work(); runs++; } while (clock.Elapsed.TotalSeconds < 0.2);
+        return (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpu0) / runs;
     }
 
     /// <summary>Replays game <paramref name="game"/> once, calling <paramref name="visit"/> before each move whose index

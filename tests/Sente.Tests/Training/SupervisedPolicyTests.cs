@@ -64,7 +64,8 @@ public class SupervisedRolloutTests
     public void RolloutPolicyLearnsFarAboveChanceAndSavesItsWeights()
     {
         var data = SgfPositions.Load(RepoPaths.TestData("gnugo-9x9/train.sgf"), 9, 0.1, seed: 2);
-        string path = Path.Combine(Path.GetTempPath(), $"sente-rollout-{Guid.NewGuid():N}.bin");
+        string dir = Path.Combine(Path.GetTempPath(), $"sente-rollout-{Guid.NewGuid():N}");
+        string path = Path.Combine(dir, "rollout.bin");
         try
         {
             var h = SupervisedRollout.Train(data, 1, 0.05f, seed: 2, weightsPath: path);
@@ -73,10 +74,18 @@ public class SupervisedRolloutTests
             // About 50 legal moves per position: chance is ~2%; a trained pattern policy is far above it.
             Assert.True(a.Top1 > 0.15, $"top-1 {a.Top1:P1}");
             Assert.True(File.Exists(path));
+            Assert.True(a.MicrosecondsPerMove > 0);
+            var report = RolloutReport.Read(RolloutReport.PathBeside(path));
+            Assert.Equal(a.Top1, report.Top1);
+            Assert.Equal(a.MicrosecondsPerMove, report.MicrosecondsPerMove);
+            Assert.Equal(a.Positions, report.TestPositions);
+            Assert.Equal(data.Train.Select(t => t.Game).Distinct().Count(), report.TrainGames);
+            File.WriteAllText(RolloutReport.PathBeside(path), "{\"Top1\": 0.3}");
+            Assert.Throws<InvalidDataException>(() => RolloutReport.Read(RolloutReport.PathBeside(path)));
         }
         finally
         {
-            if (File.Exists(path)) File.Delete(path);
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
 }
