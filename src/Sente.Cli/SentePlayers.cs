@@ -16,6 +16,7 @@ public static class SentePlayers
                  : throw new ArgumentException($"player 'random' takes no arguments (got '{args}')"))
         .Add("mcts", "MCTS with a trained network: mcts:model=PATH,visits=N[,resign=-0.95]",
              (args, seed) => Mcts(Parse(args, "mcts", "model", "visits", "resign"), seed))
+        .Add("apv", ApvSpec.Help, (args, seed) => ApvSpec.Parse(args).CreateMoveGenerator(seed))
         .Add("uct", "classic UCT: MCTS with random-rollout values and uniform priors: uct:playouts=N",
              (args, seed) =>
              {

@@ -7,6 +7,7 @@ using Sente.Nn.Checkpoints;
 using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using Sente.Search;
+using Sente.Search.Apv;
 using Sente.Training.Zero;
 using Spectre.Console;
 
@@ -21,8 +22,8 @@ public static class ArenaCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var a = new Option<string>("--a") { Description = "First side: net:PATH | uct | random", Required = true };
-        var b = new Option<string>("--b") { Description = "Second side: net:PATH | uct | random", Required = true };
+        var a = new Option<string>("--a") { Description = "First side: net:PATH | apv:policy=PATH,... | uct | random", Required = true };
+        var b = new Option<string>("--b") { Description = "Second side: net:PATH | apv:policy=PATH,... | uct | random", Required = true };
         var game = new Option<string>("--game") { Description = "go | tictactoe | connect4", DefaultValueFactory = _ => "go" };
         var size = new Option<int>("--size") { Description = "Go board size", DefaultValueFactory = _ => 9 };
         var komi = new Option<double>("--komi") { Description = "Go komi", DefaultValueFactory = _ => 7.0 };
@@ -77,6 +78,17 @@ public static class ArenaCommand
             if (binding.WrapEvaluator is not null) evaluator = binding.WrapEvaluator(evaluator);
             return new SearchSide($"net({Path.GetFileName(path)},{visits})", evaluator, new SearchLimits(Visits: visits), new MctsOptions(), binding.RootFilter);
         }
-        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, uct or random)");
+        if (spec.StartsWith("apv:", StringComparison.Ordinal))
+        {
+            if (binding.Game is not Sente.Go.GoGame go) throw new CliException("arena: apv sides play Go only");
+            try
+            {
+                ApvSpec apv = ApvSpec.Parse(spec[4..]);
+                var (priors, values, rollouts) = apv.Load(seed, go.Size);
+                return new PlayerSide(apv.Name, s => new ApvPlayer(apv.Name, priors, values, rollouts, apv.Limits, apv.Options(s), binding.RootFilter));
+            }
+            catch (ArgumentException e) { throw new CliException($"arena: {e.Message}"); }
+        }
+        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, apv:..., uct or random)");
     }
 }
