@@ -106,12 +106,12 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     private static double Num(Dictionary<string, string> a, string key, double fallback, double min, double max, bool integer = false)
     {
         if (!a.TryGetValue(key, out string? text)) return fallback;
-        bool ok = integer
-            ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) && (fallback = l) == l
-            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out fallback) && double.IsFinite(fallback);
-        if (!ok || fallback < min || fallback > max)
+        double value = double.NaN;
+        if (integer && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) value = l;
+        else if (!integer && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) value = d;
+        if (!(value >= min && value <= max))
             throw new ArgumentException($"player 'apv': {key}={text}: expected {(integer ? "an integer" : "a number")} in " +
                                         string.Create(CultureInfo.InvariantCulture, $"[{min}, {max}]"));
-        return fallback;
+        return value;
     }
 }

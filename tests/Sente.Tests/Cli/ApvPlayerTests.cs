@@ -100,8 +100,7 @@ public sealed class ApvPlayerTests : IDisposable
     public void TournamentPlaysEveryPairWritesEloAndResumes()
     {
         string output = Path.Combine(_dir, "t", "tournament.json");
-        string players = $"pol=apv:policy={_policy},visits=0;val=apv:policy={_policy},value={_value},lambda=0,visits=3;" +
-                         $"mix=apv:policy={_policy},value={_value},rollout={_rollout},visits=3";
+        string players = $"pol=apv:policy={_policy},visits=0;rnd=random;mix=apv:policy={_policy},value={_value},rollout={_rollout},visits=2";
         string[] args = ["lee", "tournament", "--players", players, "--games", "2", "--out", output];
         var o = new StringWriter();
         var e = new StringWriter();
