@@ -138,8 +138,7 @@ public sealed partial class ApvMcts
     /// <paramref name="player"/>, 0 when cut at <see cref="ApvOptions.MaxRolloutMoves"/>.</summary>
     private double Rollout(IGameState state, int player, Rng rng)
     {
-        for (int m = 0; m < _maxRollout && !state.IsTerminal; m++) state.Apply(_rollouts!.ChooseAction(state, rng));
-        return state.IsTerminal ? state.Returns(player) : 0;
+        return _rollouts!.Rollout(state, player, rng, _maxRollout);
     }
 
     /// <summary>Removes the simulation's virtual loss and adds its value <paramref name="v"/> and rollout outcome

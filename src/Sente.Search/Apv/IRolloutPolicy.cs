@@ -16,6 +16,16 @@ public interface IRolloutPolicy
     /// <summary>A legal action for the player to move in the non-terminal <paramref name="state"/> (read, never
     /// modified), drawn with <paramref name="rng"/>.</summary>
     int ChooseAction(IGameState state, Rng rng);
+
+    /// <summary>Plays from <paramref name="state"/> (which may be modified: the caller passes a scratch copy) to the end
+    /// of the game and returns its result for <paramref name="player"/> (<see cref="IGameState.Returns"/>), or 0 when
+    /// <paramref name="maxMoves"/> moves did not end it. The default applies <see cref="ChooseAction"/> move by move;
+    /// a game may override it with a faster equivalent loop.</summary>
+    double Rollout(IGameState state, int player, Rng rng, int maxMoves)
+    {
+        for (int m = 0; m < maxMoves && !state.IsTerminal; m++) state.Apply(ChooseAction(state, rng));
+        return state.IsTerminal ? state.Returns(player) : 0;
+    }
 }
 
 /// <summary>Uniformly random legal actions (any game): the classic Monte Carlo default policy. Thread-safe.</summary>
