@@ -21,7 +21,7 @@ public static class SenteApp
         var context = new CliContext(stdout, stderr, CreateConsole(stdout));
         RootCommand root = BuildRoot(context);
         ParseResult parsed = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return parsed.Invoke(invocation);

@@ -27,6 +27,7 @@ public static class SentePlayers
                      throw new ArgumentException($"temperature={ts}: expected a number >= 0");
                  return PolicyNetworks.Player(model, t, seed);
              })
+        .Add("apv", ApvSpec.Help, (args, seed) => ApvSpec.Parse(args).CreateMoveGenerator(seed))
         .Add("uct", "classic UCT: MCTS with random-rollout values and uniform priors: uct:playouts=N",
              (args, seed) =>
              {

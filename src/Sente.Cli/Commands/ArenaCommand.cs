@@ -9,6 +9,7 @@ using Sente.Nn.Models;
 using Sente.Search;
 using Sente.Go;
 using Sente.Training.Lee;
+using Sente.Search.Apv;
 using Sente.Training.Zero;
 using Spectre.Console;
 
@@ -26,8 +27,8 @@ public static class ArenaCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var a = new Option<string>("--a") { Description = "First side: net:PATH | policy:PATH[,temperature=T] | uct | random | one-ply | minimax", Required = true };
-        var b = new Option<string>("--b") { Description = "Second side: net:PATH | policy:PATH[,temperature=T] | uct | random | one-ply | minimax", Required = true };
+        var a = new Option<string>("--a") { Description = "First side: net:PATH | policy:PATH[,temperature=T] | apv:policy=PATH,... | uct | random | one-ply | minimax", Required = true };
+        var b = new Option<string>("--b") { Description = "Second side: net:PATH | policy:PATH[,temperature=T] | apv:policy=PATH,... | uct | random | one-ply | minimax", Required = true };
         var game = new Option<string>("--game") { Description = "go | tictactoe | connect4", DefaultValueFactory = _ => "go" };
         var size = new Option<int>("--size") { Description = "Go board size", DefaultValueFactory = _ => 9 };
         var komi = new Option<double>("--komi") { Description = "Go komi", DefaultValueFactory = _ => 7.0 };
@@ -90,13 +91,24 @@ public static class ArenaCommand
             if (binding.WrapEvaluator is not null) evaluator = binding.WrapEvaluator(evaluator);
             return new SearchSide($"net({Path.GetFileName(path)},{visits})", evaluator, new SearchLimits(Visits: visits), new MctsOptions(), binding.RootFilter);
         }
+        if (spec.StartsWith("apv:", StringComparison.Ordinal))
+        {
+            if (binding.Game is not Sente.Go.GoGame go) throw new CliException("arena: apv sides play Go only");
+            try
+            {
+                ApvSpec apv = ApvSpec.Parse(spec[4..]);
+                var (priors, values, rollouts) = apv.Load(seed, go.Size);
+                return new PlayerSide(apv.Name, s => new ApvPlayer(apv.Name, priors, values, rollouts, apv.Limits, apv.Options(s), binding.RootFilter));
+            }
+            catch (ArgumentException e) { throw new CliException($"arena: {e.Message}"); }
+        }
         if (spec.StartsWith("policy:", StringComparison.Ordinal))
         {
             if (binding.Game is not GoGame go) throw new CliException("arena: policy sides play Go only");
             var (net, t, name) = Policy(spec, go.Size);
             return new PlayerSide(name, playerSeed => new PolicyNetPlayer(net, t, playerSeed, name));
         }
-        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, policy:PATH, uct, random, one-ply or minimax)");
+        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, policy:PATH, apv:..., uct, random, one-ply or minimax)");
     }
 
     /// <summary>Parses `policy:PATH[,temperature=T]` and loads the network (which must play <paramref name="size"/>).</summary>

@@ -15,6 +15,7 @@ public static class LeeCommand
         command.Subcommands.Add(Sl(ctx));
         command.Subcommands.Add(Rollout(ctx));
         command.Subcommands.Add(Lee.LeeRlCommand.Create(ctx));
+        command.Subcommands.Add(Lee.LeeTournamentCommand.Create(ctx));
         return command;
     }
 

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Sente.Core.Evaluation;
+using Sente.Gtp.Players;
+using Sente.Nn.Checkpoints;
+using Sente.Nn.Lee;
+using Sente.Search;
+using Sente.Search.Apv;
+
+namespace Sente.Cli.Composition;
+
+/// <summary>
+/// The `apv:` player spec (GTP --player, match sente:apv:..., arena, lee tournament): AlphaGo Lee's search with its
+/// variants as parameters, e.g. <c>apv:policy=sl.ckpt,value=value.ckpt,rollout=rollout.bin,lambda=0.5,visits=200</c>.
+/// Keys: policy (required), value (needed unless lambda=1), rollout (needed unless lambda=0), lambda (0.5), visits
+/// (200; 0 = the policy network alone, no search), time (ms per move, instead of visits), beta (0.67), nthr (the
+/// expansion threshold: 8, or 1 with lambda=0 since a leaf's value is computed once), cpuct (5), vl (virtual loss 3),
+/// batch (8), threads (rollout threads, 1), resign (-0.8; -1 never).
+/// </summary>
+public sealed record ApvSpec(string Policy, string? Value, string? Rollout, double Lambda, int Visits, int? TimeMs, double Beta,
+                             int ExpansionThreshold, double CPuct, int VirtualLoss, int Batch, int Threads, double Resign)
+{
+    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "resign"];
+
+    public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
+                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,resign=-0.8]; lambda=0 value only, " +
+                               "lambda=1 rollouts only, visits=0 the policy network alone";
+
+    /// <summary>Parses the text after "apv:".</summary>
+    /// <exception cref="ArgumentException">Unknown key, bad number, missing network for the chosen lambda.</exception>
+    public static ApvSpec Parse(string args)
+    {
+        var a = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string part in args.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int eq = part.IndexOf('=');
+            if (eq <= 0) throw new ArgumentException($"player 'apv': expected key=value, got '{part}'");
+            string key = part[..eq];
+            if (!Keys.Contains(key, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"player 'apv': unknown setting '{key}' (known: {string.Join(", ", Keys)})");
+            if (!a.TryAdd(key, part[(eq + 1)..])) throw new ArgumentException($"player 'apv': '{key}' given twice");
+        }
+        if (!a.TryGetValue("policy", out string? policy) || policy.Length == 0)
+            throw new ArgumentException("player 'apv' needs policy=PATH (the SL policy network: the priors)");
+        double lambda = Num(a, "lambda", 0.5, 0, 1);
+        int visits = (int)Num(a, "visits", 200, 0, int.MaxValue, integer: true);
+        int? time = a.ContainsKey("time") ? (int)Num(a, "time", 0, 1, int.MaxValue, integer: true) : null;
+        if (time is not null && a.ContainsKey("visits")) throw new ArgumentException("player 'apv': give visits=N or time=MS, not both");
+        string? value = a.GetValueOrDefault("value"), rollout = a.GetValueOrDefault("rollout");
+        bool search = time is not null || visits > 0;
+        if (search && lambda < 1 && string.IsNullOrEmpty(value))
+            throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs value=PATH (the value network); lambda=1 searches with rollouts only");
+        if (search && lambda > 0 && string.IsNullOrEmpty(rollout))
+            throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs rollout=PATH (rollout weights); lambda=0 searches with the value network only");
+        return new ApvSpec(policy, value, rollout, lambda, visits, time,
+            Num(a, "beta", 0.67, 1e-3, 1e3),
+            (int)Num(a, "nthr", lambda == 0 ? 1 : 8, 1, int.MaxValue, integer: true),
+            Num(a, "cpuct", 5, 1e-6, 1e6),
+            (int)Num(a, "vl", 3, 0, 1000, integer: true),
+            (int)Num(a, "batch", 8, 1, 4096, integer: true),
+            (int)Num(a, "threads", 1, 1, 256, integer: true),
+            Num(a, "resign", -0.8, -1, 1));
+    }
+
+    /// <summary>Search limits: null for the policy network alone.</summary>
+    public SearchLimits? Limits => TimeMs is { } t ? new SearchLimits(Time: TimeSpan.FromMilliseconds(t))
+        : Visits > 0 ? new SearchLimits(Visits: Visits) : null;
+
+    public ApvOptions Options(ulong seed) => new ApvOptions
+    {
+        CPuct = CPuct, Lambda = Lambda, VirtualLoss = VirtualLoss, ExpansionThreshold = ExpansionThreshold,
+        BatchSize = Batch, RolloutThreads = Threads, Seed = seed,
+    }.Validate();
+
+    /// <summary>A short name: apv(lambda,visits or time) or policy(file).</summary>
+    public string Name => Limits is null ? $"policy({Path.GetFileName(Policy)})"
+        : string.Create(CultureInfo.InvariantCulture, $"apv(l={Lambda},{(TimeMs is { } t ? t + "ms" : Visits + "v")})");
+
+    /// <summary>Loads the networks and rollout weights the spec uses.</summary>
+    /// <exception cref="ArgumentException">A file is missing, corrupt or of the wrong kind (the message names it).</exception>
+    /// <param name="seed">Seed of the networks' random symmetries.</param>
+    /// <param name="boardSize">When given, the networks must be for this board size.</param>
+    public (IEvaluator Priors, IEvaluator? Values, IRolloutPolicy? Rollouts) Load(ulong seed, int? boardSize = null)
+    {
+        try
+        {
+            PolicyPriorEvaluator priors = LeeNetworks.LoadPolicy(Policy, Beta, seed: seed);
+            if (boardSize is { } n && priors.BoardSize != n)
+                throw new ArgumentException($"player 'apv': policy network '{Policy}' is for {priors.BoardSize}x{priors.BoardSize}, the board is {n}x{n}");
+            bool search = Limits is not null;
+            ValueNetEvaluator? values = search && Lambda < 1 ? LeeNetworks.LoadValue(Value!, seed: seed + 1) : null;
+            if (values is not null && values.BoardSize != priors.BoardSize)
+                throw new ArgumentException($"player 'apv': value network '{Value}' is for {values.BoardSize}x{values.BoardSize}, the policy network for {priors.BoardSize}x{priors.BoardSize}");
+            IRolloutPolicy? rollouts = search && Lambda > 0 ? LeeNetworks.LoadRollout(Rollout!) : null;
+            return (priors, values, rollouts);
+        }
+        catch (CheckpointException e) { throw new ArgumentException($"player 'apv': {e.Message}", e); }
+    }
+
+    /// <summary>The GTP / match player.</summary>
+    public IMoveGenerator CreateMoveGenerator(ulong seed)
+    {
+        var (p, v, r) = Load(seed);
+        return new ApvMoveGenerator(Name, p, v, r, Limits, Options(seed), Resign <= -1 ? null : Resign, new GoPassFilter());
+    }
+
+    private static double Num(Dictionary<string, string> a, string key, double fallback, double min, double max, bool integer = false)
+    {
+        if (!a.TryGetValue(key, out string? text)) return fallback;
+        double value = double.NaN;
+        if (integer && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) value = l;
+        else if (!integer && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) value = d;
+        if (!(value >= min && value <= max))
+            throw new ArgumentException($"player 'apv': {key}={text}: expected {(integer ? "an integer" : "a number")} in " +
+                                        string.Create(CultureInfo.InvariantCulture, $"[{min}, {max}]"));
+        return value;
+    }
+}

@@ -1,0 +1,167 @@
+using Sente.Core;
+using Sente.Core.Games;
+
+namespace Sente.Search.Apv;
+
+/// <summary>One simulation: selection with virtual loss, batched evaluation (values, priors, rollouts), backup.</summary>
+public sealed partial class ApvMcts
+{
+    private sealed class Simulation
+    {
+        public readonly List<(ApvNode Node, int Index, int Mover)> Path = [];
+        public IGameState State = null!;
+        public ApvNode Leaf = null!;
+        public int LeafPlayer;
+        public bool Terminal;
+        /// <summary>Terminal: the exact result for <see cref="LeafPlayer"/>; otherwise the rollout outcome.</summary>
+        public double Outcome;
+        public Rng? Rng;
+    }
+
+    /// <summary>Walks from the root to an unexpanded node or the end of the game, adding virtual loss on the way; queues
+    /// the leaf's expansion when this visit brings its in-edge count to the threshold.</summary>
+    private Simulation Descend()
+    {
+        var sim = new Simulation { State = _rootState.Clone() };
+        ApvNode node = _root;
+        while (true)
+        {
+            int i = Select(node);
+            node.Pending[i]++;
+            node.TotalPending++;
+            ApvNode child = node.Children[i] ??= new ApvNode();
+            sim.Path.Add((node, i, sim.State.CurrentPlayer));
+            sim.State.Apply(node.Actions[i]);
+            if (sim.State.IsTerminal)
+            {
+                sim.Terminal = true;
+                sim.LeafPlayer = sim.State.CurrentPlayer;
+                sim.Outcome = sim.State.Returns(sim.LeafPlayer);
+                return sim;
+            }
+            if (!child.Expanded)
+            {
+                sim.Leaf = child;
+                sim.LeafPlayer = sim.State.CurrentPlayer;
+                if (!child.ExpansionQueued && node.N[i] + node.Pending[i] >= Options.ExpansionThreshold) child.ExpansionQueued = true;
+                if (_rollouts is not null) sim.Rng = _rng.Fork();
+                return sim;
+            }
+            node = child;
+        }
+    }
+
+    /// <summary>argmax Q + u over the allowed edges, virtual loss included (ties: the first, i.e. the legal order).</summary>
+    private int Select(ApvNode node)
+    {
+        double lambda = Options.Lambda, fpu = Options.FpuValue;
+        int vl = Options.VirtualLoss;
+        double sqrt = Math.Sqrt(Math.Max(1, node.TotalN + (double)vl * node.TotalPending));
+        double c = Options.CPuct;
+        bool[]? excluded = node == _root ? node.Excluded : null;
+        int best = -1;
+        double bestScore = double.NegativeInfinity;
+        for (int i = 0; i < node.Actions.Length; i++)
+        {
+            if (excluded is not null && excluded[i]) continue;
+            int loss = node.Pending[i] * vl;
+            double q = EdgeQ(node, i, loss, lambda, fpu);
+            double score = q + c * node.Priors[i] * sqrt / (1 + node.N[i] + loss);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Q(s,a) = (1 - lambda) W_v/N_v + lambda W_r/N_r with <paramref name="loss"/> virtual lost visits added to
+    /// both halves; <paramref name="fpu"/> for a half without visits.</summary>
+    private static double EdgeQ(ApvNode node, int i, int loss, double lambda, double fpu)
+    {
+        double qv = 0, qr = 0;
+        if (lambda < 1) qv = node.Nv[i] + loss > 0 ? (node.Wv[i] - loss) / (node.Nv[i] + loss) : fpu;
+        if (lambda > 0) qr = node.Nr[i] + loss > 0 ? (node.Wr[i] - loss) / (node.Nr[i] + loss) : fpu;
+        return (1 - lambda) * qv + lambda * qr;
+    }
+
+    /// <summary>One evaluation round: the value evaluator on the distinct leaves without a value, the prior evaluator
+    /// on the leaves due for expansion, the rollouts, then the backups.</summary>
+    private void EvaluateAndBackup(List<Simulation> batch)
+    {
+        var nodes = new List<ApvNode>();
+        var states = new List<IGameState>();
+        if (_values is not null)
+        {
+            foreach (Simulation s in batch)
+                if (!s.Leaf.HasValue && !nodes.Contains(s.Leaf))
+                {
+                    nodes.Add(s.Leaf);
+                    states.Add(s.State);
+                }
+            if (nodes.Count > 0)
+            {
+                int actions = _rootState.Game.NumActions;
+                var priors = new float[nodes.Count * actions];
+                var values = new float[nodes.Count];
+                _values.Evaluate(states, priors, values);
+                for (int i = 0; i < nodes.Count; i++)
+                {
+                    nodes[i].Value = Math.Clamp(float.IsFinite(values[i]) ? values[i] : 0f, -1f, 1f);
+                    nodes[i].HasValue = true;
+                }
+            }
+        }
+        nodes.Clear();
+        states.Clear();
+        foreach (Simulation s in batch)
+            if (s.Leaf.ExpansionQueued && !nodes.Contains(s.Leaf))
+            {
+                nodes.Add(s.Leaf);
+                states.Add(s.State);
+            }
+        if (nodes.Count > 0) Expand(nodes, states);
+
+        if (_rollouts is not null)
+        {
+            if (Options.RolloutThreads == 1 || batch.Count == 1)
+                foreach (Simulation s in batch) s.Outcome = Rollout(s.State, s.LeafPlayer, s.Rng!);
+            else
+                Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = Options.RolloutThreads },
+                    s => s.Outcome = Rollout(s.State, s.LeafPlayer, s.Rng!));
+        }
+        foreach (Simulation s in batch) Backup(s, s.Leaf.Value, s.Outcome, _values is not null, _rollouts is not null);
+    }
+
+    /// <summary>Plays the rollout policy from <paramref name="state"/> (modified) to the end; the result for
+    /// <paramref name="player"/>, 0 when cut at <see cref="ApvOptions.MaxRolloutMoves"/>.</summary>
+    private double Rollout(IGameState state, int player, Rng rng)
+    {
+        return _rollouts!.Rollout(state, player, rng, _maxRollout);
+    }
+
+    /// <summary>Removes the simulation's virtual loss and adds its value <paramref name="v"/> and rollout outcome
+    /// <paramref name="z"/> (both for the leaf's player to move) to every edge of its path.</summary>
+    private void Backup(Simulation sim, double v, double z, bool hasValue, bool hasRollout)
+    {
+        foreach (var (node, i, mover) in sim.Path)
+        {
+            double sign = mover == sim.LeafPlayer ? 1 : -1;
+            node.Pending[i]--;
+            node.TotalPending--;
+            node.N[i]++;
+            node.TotalN++;
+            if (hasValue)
+            {
+                node.Nv[i]++;
+                node.Wv[i] += sign * v;
+            }
+            if (hasRollout)
+            {
+                node.Nr[i]++;
+                node.Wr[i] += sign * z;
+            }
+        }
+    }
+}

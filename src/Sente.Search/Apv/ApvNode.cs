@@ -1,0 +1,59 @@
+namespace Sente.Search.Apv;
+
+/// <summary>
+/// A node of <see cref="ApvMcts"/>'s tree. Edge statistics live in the parent, in arrays indexed like
+/// <see cref="Actions"/> (the paper's P, N_v, N_r, W_v, W_r plus the visit count N and the pending count used for
+/// virtual loss). W sums are from the point of view of the player to move at this node (the one choosing among the
+/// edges). Children are created on first traversal; edges exist only once the node is expanded. Single-threaded.
+/// </summary>
+internal sealed class ApvNode
+{
+    /// <summary>Edges created (priors known).</summary>
+    public bool Expanded;
+    /// <summary>A prior evaluation for this node is in the current batch.</summary>
+    public bool ExpansionQueued;
+    /// <summary><see cref="Value"/> holds the value evaluator's output (evaluated once per node, as in the paper).</summary>
+    public bool HasValue;
+    /// <summary>The value evaluator's v(s) for the player to move here.</summary>
+    public float Value;
+
+    public int[] Actions = [];
+    public float[] Priors = [];
+    /// <summary>Root only: actions an <see cref="IRootActionFilter"/> forbids.</summary>
+    public bool[]? Excluded;
+    public ApvNode?[] Children = [];
+    /// <summary>Completed simulations through each edge.</summary>
+    public int[] N = [];
+    /// <summary>Simulations through each edge still awaiting evaluation (virtual loss count).</summary>
+    public int[] Pending = [];
+    public int[] Nv = [], Nr = [];
+    public double[] Wv = [], Wr = [];
+    public int TotalN, TotalPending;
+
+    public int IndexOf(int action) => Array.IndexOf(Actions, action);
+
+    /// <summary>Creates the edges for <paramref name="legal"/> with priors renormalised over them (uniform when the
+    /// evaluator gave them no mass).</summary>
+    public void Expand(List<int> legal, ReadOnlySpan<float> priors)
+    {
+        int n = legal.Count;
+        Actions = legal.ToArray();
+        Priors = new float[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            float p = priors[Actions[i]];
+            Priors[i] = float.IsFinite(p) && p > 0 ? p : 0;
+            sum += Priors[i];
+        }
+        for (int i = 0; i < n; i++) Priors[i] = sum > 0 ? (float)(Priors[i] / sum) : 1f / n;
+        Children = new ApvNode?[n];
+        N = new int[n];
+        Pending = new int[n];
+        Nv = new int[n];
+        Nr = new int[n];
+        Wv = new double[n];
+        Wr = new double[n];
+        Expanded = true;
+    }
+}

@@ -1,0 +1,65 @@
+namespace Sente.Search.Apv;
+
+/// <summary>
+/// Options of <see cref="ApvMcts"/>, AlphaGo's asynchronous policy-and-value MCTS (Silver et al. 2016, Methods).
+/// Immutable; the defaults are the paper's except where noted. Values are in [-1, 1] for the player choosing the move.
+/// The policy softmax temperature beta (0.67) belongs to the prior evaluator (it divides the policy network's logits),
+/// not to the search.
+/// </summary>
+public sealed record ApvOptions
+{
+    /// <summary>c_puct of u(s,a) = c_puct P(s,a) sqrt(sum_b N(s,b)) / (1 + N(s,a)) (AlphaGo: 5).</summary>
+    public double CPuct { get; init; } = 5;
+
+    /// <summary>lambda: leaf value V = (1 - lambda) v(s_L) + lambda z_L and Q = (1 - lambda) W_v/N_v + lambda W_r/N_r.
+    /// 0 = value network only (no rollouts), 1 = rollouts only (no value network). AlphaGo: 0.5.</summary>
+    public double Lambda { get; init; } = 0.5;
+
+    /// <summary>n_vl: each pending simulation counts as this many lost visits on every edge of its path until it is
+    /// backed up, steering the simulations of one batch apart (AlphaGo: 3).</summary>
+    public int VirtualLoss { get; init; } = 3;
+
+    /// <summary>n_thr: a leaf is expanded (its children created with priors from the prior evaluator) on the visit
+    /// that brings its in-edge count N(s,a) to this value; until then each visit evaluates it as a leaf.
+    /// AlphaGo used 40 with searches of ~10^5 simulations per move; a search of a few hundred simulations (9x9 on a
+    /// CPU) would then hardly grow beyond depth one, so the default here is 8. 1 expands on the first visit (AlphaGo
+    /// Zero's behaviour), which suits a value-only search (a leaf's value is computed once, so re-visiting an
+    /// unexpanded leaf only repeats it).</summary>
+    public int ExpansionThreshold { get; init; } = 8;
+
+    /// <summary>Simulations collected (with virtual loss) before one batched evaluation round: one value-evaluator call,
+    /// one prior-evaluator call and the rollouts. This replaces the paper's asynchronous threads: the search is one
+    /// thread that descends BatchSize times, evaluates all the leaves together, then backs them all up.</summary>
+    public int BatchSize { get; init; } = 8;
+
+    /// <summary>Threads running the rollouts of one batch (each rollout has its own seeded generator, so results do
+    /// not depend on this). The rollout policy must then accept concurrent calls.</summary>
+    public int RolloutThreads { get; init; } = 1;
+
+    /// <summary>Q of an edge without visits (the paper initialises all statistics to 0).</summary>
+    public double FpuValue { get; init; }
+
+    /// <summary>Longest rollout in moves; null: 2 x the game's MaxGameLength. A rollout cut there counts as a draw (0).</summary>
+    public int? MaxRolloutMoves { get; init; }
+
+    /// <summary>Keep the subtree of the played move in <see cref="ApvMcts.Advance"/> (AlphaGo reuses the tree).</summary>
+    public bool ReuseTree { get; init; } = true;
+
+    /// <summary>Seed of the rollouts.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option.</summary>
+    public ApvOptions Validate()
+    {
+        if (!(CPuct > 0)) throw new ArgumentException($"ApvOptions.CPuct must be > 0, got {CPuct}");
+        if (!(Lambda >= 0 && Lambda <= 1)) throw new ArgumentException($"ApvOptions.Lambda must be in [0, 1], got {Lambda}");
+        if (VirtualLoss < 0) throw new ArgumentException($"ApvOptions.VirtualLoss must be >= 0, got {VirtualLoss}");
+        if (ExpansionThreshold < 1) throw new ArgumentException($"ApvOptions.ExpansionThreshold must be >= 1, got {ExpansionThreshold}");
+        if (BatchSize < 1) throw new ArgumentException($"ApvOptions.BatchSize must be >= 1, got {BatchSize}");
+        if (BatchSize > 1 && VirtualLoss < 1) throw new ArgumentException("ApvOptions.VirtualLoss must be >= 1 when BatchSize > 1");
+        if (RolloutThreads < 1) throw new ArgumentException($"ApvOptions.RolloutThreads must be >= 1, got {RolloutThreads}");
+        if (!double.IsFinite(FpuValue)) throw new ArgumentException($"ApvOptions.FpuValue must be finite, got {FpuValue}");
+        if (MaxRolloutMoves is < 1) throw new ArgumentException($"ApvOptions.MaxRolloutMoves must be >= 1, got {MaxRolloutMoves}");
+        return this;
+    }
+}

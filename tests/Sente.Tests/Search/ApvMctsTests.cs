@@ -1,0 +1,201 @@
+using Sente.Core;
+using Sente.Core.Evaluation;
+using Sente.Core.Games;
+using Sente.Games;
+using Sente.Search;
+using Sente.Search.Apv;
+
+namespace Sente.Tests.Search;
+
+/// <summary>Uniform priors and a constant value for the player to move; counts the states it evaluates.</summary>
+internal sealed class ConstantEvaluator(float value) : IEvaluator
+{
+    public int States;
+
+    public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
+    {
+        States += states.Count;
+        int n = states[0].Game.NumActions;
+        var legal = new List<int>();
+        priors[..(states.Count * n)].Clear();
+        for (int i = 0; i < states.Count; i++)
+        {
+            states[i].LegalActions(legal);
+            foreach (int a in legal) priors[i * n + a] = 1f / legal.Count;
+            values[i] = value;
+        }
+    }
+}
+
+/// <summary>Plays the first legal action (deterministic); counts its calls.</summary>
+internal sealed class FirstLegalRollout : IRolloutPolicy
+{
+    public int Calls;
+
+    public int ChooseAction(IGameState state, Rng rng)
+    {
+        Interlocked.Increment(ref Calls);
+        var legal = new List<int>();
+        state.LegalActions(legal);
+        return legal[0];
+    }
+
+    /// <summary>The rollout outcome from <paramref name="state"/> for <paramref name="player"/>.</summary>
+    public static double Outcome(IGameState state, int player)
+    {
+        IGameState s = state.Clone();
+        var legal = new List<int>();
+        while (!s.IsTerminal)
+        {
+            s.LegalActions(legal);
+            s.Apply(legal[0]);
+        }
+        return s.Returns(player);
+    }
+}
+
+public class ApvMctsTests
+{
+    private static IGameState Empty() => TicTacToe.Instance.NewInitialState();
+
+    [Fact]
+    public void LambdaZeroIgnoresRolloutsAndLambdaOneIgnoresTheValue()
+    {
+        var values = new ConstantEvaluator(0.5f);
+        var rollouts = new FirstLegalRollout();
+        var valueOnly = new ApvMcts(Empty(), new ConstantEvaluator(0), values, rollouts, new ApvOptions { Lambda = 0, ExpansionThreshold = 1 });
+        SearchResult r = valueOnly.Search(new SearchLimits(Playouts: 60));
+        Assert.Equal(0, rollouts.Calls);
+        Assert.True(values.States > 0);
+        foreach (ChildStats c in r.Children)
+        {
+            var e = valueOnly.RootEdge(c.Action)!.Value;
+            Assert.Equal(0, e.Nr);
+            Assert.Equal(e.N, e.Nv);
+            if (e.N > 0) Assert.Equal(e.Wv / e.Nv, c.Q, 9);
+        }
+
+        values = new ConstantEvaluator(0.5f);
+        var rolloutOnly = new ApvMcts(Empty(), new ConstantEvaluator(0), values, rollouts, new ApvOptions { Lambda = 1 });
+        r = rolloutOnly.Search(new SearchLimits(Playouts: 60));
+        Assert.Equal(0, values.States);
+        Assert.True(rollouts.Calls > 0);
+        foreach (ChildStats c in r.Children)
+        {
+            var e = rolloutOnly.RootEdge(c.Action)!.Value;
+            Assert.Equal(0, e.Nv);
+            if (e.N > 0) Assert.Equal(e.Wr / e.Nr, c.Q, 9);
+        }
+    }
+
+    [Fact]
+    public void MixedLeafValueIsTheLambdaAverageOfValueAndRollout()
+    {
+        // Depth-one tree (no child reaches the threshold): every simulation evaluates a root child, whose value for
+        // its player to move (O) is 0.6, i.e. -0.6 for X; its rollout (first legal moves) has a known outcome.
+        IGameState root = Empty();
+        foreach (double lambda in new[] { 0.5, 0.25 })
+        {
+            var mcts = new ApvMcts(root, new ConstantEvaluator(0), new ConstantEvaluator(0.6f), new FirstLegalRollout(),
+                new ApvOptions { Lambda = lambda, ExpansionThreshold = 1000 });
+            SearchResult r = mcts.Search(new SearchLimits(Playouts: 40));
+            foreach (ChildStats c in r.Children.Where(c => c.Visits > 0))
+            {
+                IGameState child = root.Clone();
+                child.Apply(c.Action);
+                double z = FirstLegalRollout.Outcome(child, 0);
+                Assert.Equal((1 - lambda) * -0.6 + lambda * z, c.Q, 6);
+                var e = mcts.RootEdge(c.Action)!.Value;
+                Assert.Equal(e.N, e.Nv);
+                Assert.Equal(e.N, e.Nr);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(6)]
+    public void ExpansionThresholdDelaysExpansion(int threshold)
+    {
+        var priors = new ConstantEvaluator(0);
+        var mcts = new ApvMcts(Empty(), priors, new HashEvaluator(), null,
+            new ApvOptions { Lambda = 0, ExpansionThreshold = threshold, BatchSize = 1 });
+        SearchResult r = mcts.Search(new SearchLimits(Playouts: 50));
+        int expanded = 0;
+        foreach (ChildStats c in r.Children)
+        {
+            Assert.Equal(c.Visits >= threshold, mcts.IsRootChildExpanded(c.Action));
+            if (c.Visits >= threshold) expanded++;
+        }
+        Assert.True(expanded > 0);
+        // One prior evaluation for the root and one per expanded node.
+        Assert.True(priors.States >= 1 + expanded);
+        if (threshold > 1) Assert.True(priors.States < 50);
+    }
+
+    [Fact]
+    public void VirtualLossSpreadsTheSimulationsOfOneBatch()
+    {
+        var values = new ConstantEvaluator(0);
+        var mcts = new ApvMcts(Empty(), new ConstantEvaluator(0), values, null,
+            new ApvOptions { Lambda = 0, BatchSize = 8, VirtualLoss = 3 });
+        SearchResult r = mcts.Search(new SearchLimits(Playouts: 8));
+        Assert.Equal(8, r.Children.Count(c => c.Visits == 1));
+        Assert.Equal(8, values.States);          // one batched call, eight distinct leaves
+        Assert.Equal(0, mcts.VirtualLossResidue());
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void FindsTheWinningMove(double lambda)
+    {
+        // X: 0 1, O: 3 4, X to move: 2 wins at once (and O threatens 5).
+        IGameState s = TicTacToe.FromMoves(0, 3, 1, 4);
+        var mcts = new ApvMcts(s, new ConstantEvaluator(0), new ConstantEvaluator(0), new UniformRolloutPolicy(),
+            new ApvOptions { Lambda = lambda, ExpansionThreshold = 2, Seed = 3 });
+        SearchResult r = mcts.Search(new SearchLimits(Playouts: 300));
+        Assert.Equal(2, r.BestAction);
+        Assert.True(mcts.MaxRootQ() > 0.9);
+        Assert.Equal(0, mcts.VirtualLossResidue());
+    }
+
+    [Fact]
+    public void SameSeedSameSearchAndParallelRolloutsDoNotChangeIt()
+    {
+        SearchResult Run(int threads) => new ApvMcts(Empty(), new HashEvaluator(), new HashEvaluator(), new UniformRolloutPolicy(),
+            new ApvOptions { Seed = 9, RolloutThreads = threads, ExpansionThreshold = 2 }).Search(new SearchLimits(Playouts: 120));
+        SearchResult a = Run(1), b = Run(1), c = Run(2);
+        Assert.Equal(a.Policy, b.Policy);
+        Assert.Equal(a.Policy, c.Policy);
+        Assert.Equal(a.RootValue, c.RootValue, 12);
+    }
+
+    [Fact]
+    public void MissingSourcesAndBadOptionsAreRefused()
+    {
+        var ev = new ConstantEvaluator(0);
+        Assert.Contains("rollout policy", Assert.Throws<ArgumentException>(() =>
+            new ApvMcts(Empty(), ev, ev, null, new ApvOptions { Lambda = 0.5 }).Search(new SearchLimits(Playouts: 1))).Message);
+        Assert.Contains("value evaluator", Assert.Throws<ArgumentException>(() =>
+            new ApvMcts(Empty(), ev, null, new UniformRolloutPolicy(), new ApvOptions { Lambda = 0.5 }).Search(new SearchLimits(Playouts: 1))).Message);
+        Assert.Throws<ArgumentException>(() => new ApvOptions { Lambda = 1.5 }.Validate());
+        Assert.Throws<ArgumentException>(() => new ApvOptions { ExpansionThreshold = 0 }.Validate());
+        // Zero simulations: the highest prior (the policy network alone) needs neither values nor rollouts.
+        Assert.Equal(0, new ApvMcts(Empty(), new HashEvaluator(), null, null).PriorsOnly().Children[0].Visits);
+    }
+
+    [Fact]
+    public void TreeReuseKeepsTheSubtreeAndTimeLimitStops()
+    {
+        var mcts = new ApvMcts(Empty(), new HashEvaluator(), new HashEvaluator(), new UniformRolloutPolicy(), new ApvOptions { ExpansionThreshold = 1, BatchSize = 1 });
+        SearchResult r = mcts.Search(new SearchLimits(Playouts: 100));
+        int best = r.BestAction, kept = r.Children[0].Visits;
+        mcts.Advance(best);
+        Assert.Equal(kept - 1, mcts.RootVisits);   // the child's first visit was its own evaluation as a leaf
+        SearchResult t = mcts.Search(new SearchLimits(Time: TimeSpan.FromMilliseconds(50)));
+        Assert.True(t.Playouts > 0);
+    }
+}
