@@ -14,7 +14,7 @@ public static class LeeCommand
         var command = new Command("lee", "The AlphaGo Lee pipeline, stage by stage (sl: supervised policy network; rollout: the fast rollout policy).");
         command.Subcommands.Add(Sl(ctx));
         command.Subcommands.Add(Rollout(ctx));
-        command.Subcommands.Add(Lee.LeeValueCommand.Create(ctx));
+        foreach (Command c in Lee.LeeValueCommand.WithDataAndReport(ctx)) command.Subcommands.Add(c);
         return command;
     }
 

@@ -70,7 +70,11 @@ public sealed class ValuePositions
         foreach (string f in files)
         {
             List<GoRecord> read;
-            try { read = Sgf.ReadCollection(Sgf.ReadFileText(f)); }
+            try
+            {
+                string text = Sgf.ReadFileText(f);
+                read = text.Trim().Length == 0 ? [] : Sgf.ReadCollection(text); // an empty chunk: no game reached its U
+            }
             catch (SgfException e) { throw new InvalidDataException($"{f}: {e.Message}", e); }
             for (int i = 0; i < read.Count; i++)
             {

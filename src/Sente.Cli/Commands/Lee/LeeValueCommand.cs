@@ -9,6 +9,10 @@ namespace Sente.Cli.Commands.Lee;
 /// held-out, constant predictor).</summary>
 public static class LeeValueCommand
 {
+    /// <summary>`lee value`, `lee value-data` and `lee report` (one line in <see cref="LeeCommand"/>).</summary>
+    public static IEnumerable<Command> WithDataAndReport(CliContext ctx) =>
+        [Create(ctx), LeeValueDataCommand.Create(ctx), LeeReportCommand.Create(ctx)];
+
     public static Command Create(CliContext ctx)
     {
         var data = new Option<string>("--data") { Description = "An SGF file or a folder of them (value data from `sente lee value-data`, or any games with RE)", DefaultValueFactory = _ => Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9") };

@@ -109,7 +109,7 @@ public class ValueTests(ITestOutputHelper output)
                 for (int p = 0; p < 25; p++) if (s.IsLegal(s.ToMove, p)) legal.Add(p);
                 // One side (chosen per game) passes often, so one side usually has clearly more stones.
                 bool lazy = s.ToMove == (g % 2 == 0 ? Stone.Black : Stone.White);
-                bool pass = legal.Count == 0 || s.ConsecutivePasses == 0 && lazy && rng.NextDouble() < 0.7;
+                bool pass = legal.Count == 0 || s.ConsecutivePasses == 0 && lazy && rng.NextDouble() < 0.9;
                 s.Play(s.ToMove, pass ? 25 : legal[rng.NextInt(legal.Count)]);
             }
             int black = 0, white = 0;
@@ -130,11 +130,11 @@ public class ValueTests(ITestOutputHelper output)
             string file = Path.Combine(dir, "count.sgf");
             WriteCountingGames(file, 600, seed: 11);
             var data = ValuePositions.Load(file, 5, ValueMode.Sampled, 0.2, seed: 1);
-            var o = new SupervisedValueOptions(Size: 5, Filters: 8, Layers: 3, Batch: 32, Steps: 150, LearningRate: 0.03,
-                EvalEvery: 75, EvalPositions: 500, Threads: 1);
+            var o = new SupervisedValueOptions(Size: 5, Filters: 8, Layers: 3, Batch: 32, Steps: 200, LearningRate: 0.01,
+                EvalEvery: 100, EvalPositions: 500, Threads: 1);
             string run = Path.Combine(dir, "run");
             var h = new SupervisedValue(o, data, run).Run();
-            Assert.Equal(new long[] { 75, 150 }, h.Select(e => e.Step));
+            Assert.Equal(new long[] { 100, 200 }, h.Select(e => e.Step));
             foreach (var e in h) output.WriteLine($"step {e.Step}: train {e.TrainMse:0.000} held-out {e.TestMse:0.000} constant {e.ConstantMse:0.000}");
             var last = h[^1];
             Assert.True(last.ConstantMse > 0.5, $"constant {last.ConstantMse:0.000}");
@@ -144,12 +144,12 @@ public class ValueTests(ITestOutputHelper output)
             Assert.Contains("\"Mode\": \"Sampled\"", json);
             Assert.Contains("\"ConstantMse\"", json);
 
-            var more = new SupervisedValue(o with { Steps = 225 }, data, run).Run();
-            Assert.Equal(new long[] { 75, 150, 225 }, more.Select(e => e.Step));
+            var more = new SupervisedValue(o with { Steps = 250 }, data, run).Run();
+            Assert.Equal(new long[] { 100, 200, 250 }, more.Select(e => e.Step));
             Assert.Equal(h[1], more[1]);
 
             var otherMode = ValuePositions.Load(file, 5, ValueMode.All, 0.2, seed: 1);
-            Assert.Throws<InvalidDataException>(() => new SupervisedValue(o with { Steps = 300 }, otherMode, run).Run());
+            Assert.Throws<InvalidDataException>(() => new SupervisedValue(o with { Steps = 400 }, otherMode, run).Run());
         }
         finally
         {
