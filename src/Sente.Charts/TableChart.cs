@@ -24,22 +24,29 @@ public static class TableChart
         var lines = new List<string> { Line(header), new string('-', widths.Sum() + 2 * (widths.Length - 1)) };
         lines.AddRange(rows.Select(Line));
 
+        // Line i is drawn at y = -i - 2 from x = 0 (its upper left corner); the title sits above the table at y = 0.
         var plot = new Plot();
+        var caption = plot.Add.Text(title, 0, 0);
+        caption.LabelAlignment = Alignment.UpperLeft;
+        caption.LabelFontName = Chart.FontName;
+        caption.LabelFontSize = fontSize + 4;
+        caption.LabelBold = true;
         for (int i = 0; i < lines.Count; i++)
         {
-            var text = plot.Add.Text(lines[i], 0, -i);
+            var text = plot.Add.Text(lines[i], 0, -i - 2);
             text.LabelAlignment = Alignment.UpperLeft;
             text.LabelFontName = FontName;
             text.LabelFontSize = fontSize;
             text.LabelBold = i == 0;
         }
-        plot.Title(title);
-        plot.Axes.Title.Label.FontName = Chart.FontName;
         plot.HideAxesAndGrid();
-        plot.Axes.SetLimits(0, 1, -lines.Count, 0.5);
-        int chars = lines.Max(l => l.Length);
-        int width = (int)(chars * fontSize * 0.62) + 80, height = (int)(lines.Count * fontSize * 1.75) + 110;
-        // Text is anchored at x = 0 (left edge); the x range only has to keep it in view.
+        plot.Layout.Frameless();
+        int rowsDrawn = lines.Count + 3;
+        int chars = Math.Max(lines.Max(l => l.Length), (int)(title.Length * 1.2));
+        int width = (int)(chars * fontSize * 0.61) + 40, height = (int)(rowsDrawn * fontSize * 1.7) + 20;
+        // Margins: 20 px left, 10 px top, in data units of the x range [left, 1] and y range [-rowsDrawn, top].
+        double left = -20.0 / (width - 20), top = 10.0 * rowsDrawn / (height - 10);
+        plot.Axes.SetLimits(left, 1, -rowsDrawn, top);
         AtomicFile.Write(path, temp => plot.SavePng(temp, width, height));
     }
 }

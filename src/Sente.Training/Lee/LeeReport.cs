@@ -57,7 +57,11 @@ public static class LeeReport
                 return string.Create(Inv, $"{Num(last, "TrainMse"):0.000} / {Num(last, "TestMse"):0.000} ({Num(last, "ConstantMse"):0.000}; step {Num(last, "Step"):0})");
             }), paper));
         }
-        return (rows, Tournament(Path.Combine(directory, "tournament.json")));
+        var (search, elo) = Tournament(Path.Combine(directory, "tournament.json"));
+        if (elo.Count == 0) rows.Add(new("Search variants: Elo", NotRun, "value + rollouts 2890, rollouts 2416, value 2177, policy 1517, GNU Go 431"));
+        foreach (var (name, rating) in elo)
+            rows.Add(new($"Search variant Elo: {name}", rating.ToString("0", Inv), PaperEloFor(name)));
+        return (rows, search);
     }
 
     /// <summary>Writes report.md and report.png into <paramref name="directory"/>; returns the Markdown.</summary>
@@ -82,23 +86,34 @@ public static class LeeReport
         string text = md.ToString();
         AtomicFile.WriteAllText(Path.Combine(directory, "report.md"), text);
         var table = rows.Select(r => (IReadOnlyList<string>)[r.Measurement, r.Sente, r.Paper]).ToList();
-        TableChart.Save(Path.Combine(directory, "report.png"), "AlphaGo Lee pipeline: Sente vs the paper (19x19)",
+        TableChart.Save(Path.Combine(directory, "report.png"), "AlphaGo Lee pipeline: Sente vs the paper (Silver et al. 2016, 19x19)",
             ["Measurement", "Sente", "Paper"], table);
         return text;
     }
 
-    /// <summary>Markdown lines for tournament.json: Elo per player and the pairings, or "not run".</summary>
-    private static List<string> Tournament(string path)
+    /// <summary>The paper's Elo for a player whose name names a variant (mixed, GNU Go, value, rollout(s), policy), else a dash.</summary>
+    public static string PaperEloFor(string player)
+    {
+        string n = player.ToLowerInvariant();
+        return n.Contains("mixed") ? "2890 (value + rollouts)" : n.Contains("gnu") ? "431 (GNU Go level 10)"
+            : n.Contains("value") ? "2177 (value only)" : n.Contains("rollout") ? "2416 (rollouts only)"
+            : n.Contains("policy") ? "1517 (policy net alone)" : "-";
+    }
+
+    /// <summary>Markdown lines for tournament.json (Elo per player and the pairings, or "not run") and the ratings,
+    /// best first.</summary>
+    private static (List<string> Lines, List<(string Name, double Elo)> Elo) Tournament(string path)
     {
         var lines = new List<string>();
+        var ratings = new List<(string, double)>();
         string? none = Read(path, root =>
         {
             if (!root.TryGetProperty("Elo", out JsonElement elo) || elo.ValueKind != JsonValueKind.Object)
                 throw new KeyNotFoundException("expected an object property \"Elo\" (player name -> rating)");
             lines.Add("| Player | Elo |");
             lines.Add("|---|---|");
-            foreach (JsonProperty p in elo.EnumerateObject().OrderByDescending(p => Number(p.Value, $"Elo.{p.Name}")))
-                lines.Add(string.Create(Inv, $"| {p.Name} | {Number(p.Value, $"Elo.{p.Name}"):0} |"));
+            ratings.AddRange(elo.EnumerateObject().Select(p => (p.Name, Number(p.Value, $"Elo.{p.Name}"))).OrderByDescending(p => p.Item2));
+            foreach (var (name, rating) in ratings) lines.Add(string.Create(Inv, $"| {name} | {rating:0} |"));
             lines.Add("");
             lines.Add("| A | B | A wins | B wins | Games |");
             lines.Add("|---|---|---|---|---|");
@@ -109,7 +124,7 @@ public static class LeeReport
             return "";
         });
         if (none == NotRun) lines.Add("not run (no tournament.json)");
-        return lines;
+        return (lines, ratings);
     }
 
     private const string NotRun = "not run";

@@ -34,6 +34,7 @@ public class LeeReportTests
             Assert.Contains("0.410 / 0.450 (0.990; step 500) | 0.226 / 0.234 |", md);
             Assert.Contains("| Value MSE, every position of each game: train / held-out (constant) | not run | 0.19 / 0.37 |", md);
             Assert.Contains("| mixed | 1147 |", md);
+            Assert.Contains("| Search variant Elo: mixed | 1147 | 2890 (value + rollouts) |", md);
             Assert.Contains("| mixed | value | 7 | 3 | 10 |", md);
             var png = File.ReadAllBytes(Path.Combine(dir, "report.png"));
             Assert.True(png.Length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
@@ -67,7 +68,7 @@ public class LeeReportTests
         try
         {
             string md = LeeReport.Write(dir);
-            Assert.Equal(9, md.Split('\n').Count(l => l.Contains("| not run |")));
+            Assert.Equal(10, md.Split('\n').Count(l => l.Contains("| not run |")));
             Assert.Contains("not run (no tournament.json)", md);
             Assert.True(File.Exists(Path.Combine(dir, "report.png")));
         }
