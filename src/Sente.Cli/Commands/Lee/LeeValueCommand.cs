@@ -15,7 +15,7 @@ public static class LeeValueCommand
 
     public static Command Create(CliContext ctx)
     {
-        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them (value data from `sente lee value-data`, or any games with RE)", DefaultValueFactory = _ => Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9") };
+        var data = new Option<string?>("--data") { Description = "An SGF file or a folder of them with RE (default: runs/lee<size>/value-data from `sente lee value-data` in mode sampled, the GNU Go 9x9 games otherwise)" };
         var mode = new Option<string>("--mode") { Description = "Positions per game: sampled (the VS position of generated data), one (one random position), all (every position: the paper's overfitting case)", DefaultValueFactory = _ => "sampled" };
         var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
         var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192)", DefaultValueFactory = _ => 64 };
@@ -43,7 +43,10 @@ public static class LeeValueCommand
                     parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr), EvalEvery: parse.GetValue(evalEvery),
                     EvalPositions: parse.GetValue(evalPositions), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     Device: parse.GetValue(device)!).Validate();
-                positions = ValuePositions.Load(parse.GetValue(data)!, options.Size, m, options.TestFraction, options.Seed);
+                string path = parse.GetValue(data) ?? (m == ValueMode.Sampled
+                    ? Path.Combine("runs", $"lee{options.Size}", "value-data")
+                    : Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9"));
+                positions = ValuePositions.Load(path, options.Size, m, options.TestFraction, options.Seed);
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException)
             {
