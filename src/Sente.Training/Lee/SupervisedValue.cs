@@ -14,13 +14,13 @@ namespace Sente.Training.Lee;
 /// <param name="Filters">k, filters per layer (AlphaGo: 192).</param>
 /// <param name="Layers">Convolution layers of the policy-shaped stack before the value head (AlphaGo: 13; the value
 /// net keeps Layers - 1 of them, then a 1x1 conv, a 256-unit layer and tanh).</param>
-/// <param name="LearningRate">SGD step (AlphaGo: 0.003 without momentum; momentum here speeds small runs).</param>
+/// <param name="LearningRate">SGD step (AlphaGo: 0.003).</param>
 /// <param name="EvalEvery">Steps between evaluations (train and held-out MSE) and checkpoints.</param>
 /// <param name="EvalPositions">Positions used per evaluation from each of the training and held-out sets (the same
 /// ones each time).</param>
 public sealed record SupervisedValueOptions(
     int Size = 9, int Filters = 64, int Layers = 7, int Batch = 64, int Steps = 2000,
-    double LearningRate = 0.01, double Momentum = 0.9, double WeightDecay = 1e-4, bool Augment = true,
+    double LearningRate = 0.003, double Momentum = 0.9, double WeightDecay = 1e-4, bool Augment = true,
     int EvalEvery = 250, int EvalPositions = 2000, double TestFraction = 0.1, ulong Seed = 1, int Threads = 0,
     string Device = "cpu")
 {
@@ -78,6 +78,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
         var device = new Device(_o.Device);
         random.manual_seed((long)(_o.Seed & 0x7fffffff));
         using var net = (AlphaGoValueNet)ModelFactory.Create(config);
+        HeInitialize(net);
         State state = new(0, data.Mode, []);
         if (File.Exists(StatePath) && File.Exists(CheckpointPath))
         {
@@ -128,6 +129,20 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
             }
         }
         return state.History;
+    }
+
+    /// <summary>He (Kaiming) normal initialisation of every weight (fan in, ReLU gain) and zero biases. The network has
+    /// no batch normalisation; with the default uniform initialisation the activations shrink by about sqrt(3) per
+    /// layer, so after a few layers the value is a constant and the gradients vanish (measured: held-out MSE stuck at
+    /// the constant predictor's on the GNU Go games). Deterministic for the torch seed.</summary>
+    private static void HeInitialize(AlphaGoValueNet net)
+    {
+        using var _ = no_grad();
+        foreach (var (name, p) in net.named_parameters())
+        {
+            if (name.EndsWith("bias", StringComparison.Ordinal)) nn.init.zeros_(p);
+            else nn.init.kaiming_normal_(p, mode: nn.init.FanInOut.FanIn, nonlinearity: nn.init.NonlinearityType.ReLU);
+        }
     }
 
     /// <summary>Mean squared error of <paramref name="net"/> on <paramref name="samples"/> (identity symmetry).</summary>

@@ -22,7 +22,7 @@ public static class LeeValueCommand
         var layers = new Option<int>("--layers") { Description = "Convolution layers of the policy-shaped stack (AlphaGo: 13)", DefaultValueFactory = _ => 7 };
         var steps = new Option<int>("--steps") { Description = "SGD steps in total (a rerun resumes up to this)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch") { Description = "Positions per step", DefaultValueFactory = _ => 64 };
-        var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 0.01 };
+        var lr = new Option<double>("--lr") { Description = "Learning rate (AlphaGo: 0.003)", DefaultValueFactory = _ => 0.003 };
         var evalEvery = new Option<int>("--eval-every") { Description = "Steps between evaluations and checkpoints", DefaultValueFactory = _ => 250 };
         var evalPositions = new Option<int>("--eval-positions") { Description = "Training and held-out positions per evaluation", DefaultValueFactory = _ => 2000 };
         var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: default)", DefaultValueFactory = _ => 0 };

@@ -130,7 +130,7 @@ public class ValueTests(ITestOutputHelper output)
             string file = Path.Combine(dir, "count.sgf");
             WriteCountingGames(file, 600, seed: 11);
             var data = ValuePositions.Load(file, 5, ValueMode.Sampled, 0.2, seed: 1);
-            var o = new SupervisedValueOptions(Size: 5, Filters: 8, Layers: 3, Batch: 32, Steps: 200, LearningRate: 0.01,
+            var o = new SupervisedValueOptions(Size: 5, Filters: 8, Layers: 3, Batch: 32, Steps: 200, LearningRate: 0.003,
                 EvalEvery: 100, EvalPositions: 500, Threads: 1);
             string run = Path.Combine(dir, "run");
             var h = new SupervisedValue(o, data, run).Run();
