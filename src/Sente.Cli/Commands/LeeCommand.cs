@@ -16,6 +16,7 @@ public static class LeeCommand
         command.Subcommands.Add(Rollout(ctx));
         command.Subcommands.Add(Lee.LeeRlCommand.Create(ctx));
         command.Subcommands.Add(Lee.LeeTournamentCommand.Create(ctx));
+        foreach (Command c in Lee.LeeValueCommand.WithDataAndReport(ctx)) command.Subcommands.Add(c);
         return command;
     }
 

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using Sente.Training.Lee;
+using Spectre.Console;
+
+namespace Sente.Cli.Commands.Lee;
+
+/// <summary>`sente lee value`: AlphaGo's value network trained on game outcomes; prints the MSE history (train,
+/// held-out, constant predictor).</summary>
+public static class LeeValueCommand
+{
+    /// <summary>`lee value`, `lee value-data` and `lee report` (one line in <see cref="LeeCommand"/>).</summary>
+    public static IEnumerable<Command> WithDataAndReport(CliContext ctx) =>
+        [Create(ctx), LeeValueDataCommand.Create(ctx), LeeReportCommand.Create(ctx)];
+
+    public static Command Create(CliContext ctx)
+    {
+        var data = new Option<string?>("--data") { Description = "An SGF file or a folder of them with RE (default: runs/lee<size>/value-data from `sente lee value-data` in mode sampled, the GNU Go 9x9 games otherwise)" };
+        var mode = new Option<string>("--mode") { Description = "Positions per game: sampled (the VS position of generated data), one (one random position), all (every position: the paper's overfitting case)", DefaultValueFactory = _ => "sampled" };
+        var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
+        var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192)", DefaultValueFactory = _ => 64 };
+        var layers = new Option<int>("--layers") { Description = "Convolution layers of the policy-shaped stack (AlphaGo: 13)", DefaultValueFactory = _ => 7 };
+        var steps = new Option<int>("--steps") { Description = "SGD steps in total (a rerun resumes up to this)", DefaultValueFactory = _ => 2000 };
+        var batch = new Option<int>("--batch") { Description = "Positions per step", DefaultValueFactory = _ => 64 };
+        var lr = new Option<double>("--lr") { Description = "Learning rate (AlphaGo: 0.003)", DefaultValueFactory = _ => 0.003 };
+        var evalEvery = new Option<int>("--eval-every") { Description = "Steps between evaluations and checkpoints", DefaultValueFactory = _ => 250 };
+        var evalPositions = new Option<int>("--eval-positions") { Description = "Training and held-out positions per evaluation", DefaultValueFactory = _ => 2000 };
+        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: default)", DefaultValueFactory = _ => 0 };
+        var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
+        var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/value-<mode>)" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed (split, positions, sampling, initialisation)", DefaultValueFactory = _ => 1UL };
+        var command = new Command("value", "Train AlphaGo's value network by MSE regression on game outcomes; reports train and held-out MSE beside a constant predictor.");
+        foreach (Option o in new Option[] { data, mode, size, filters, layers, steps, batch, lr, evalEvery, evalPositions, threads, device, runDir, seed })
+            command.Options.Add(o);
+        command.SetAction((parse, cancel) =>
+        {
+            SupervisedValueOptions options;
+            ValuePositions positions;
+            try
+            {
+                ValueMode m = ParseMode(parse.GetValue(mode)!);
+                options = new SupervisedValueOptions(parse.GetValue(size), parse.GetValue(filters), parse.GetValue(layers),
+                    parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr), EvalEvery: parse.GetValue(evalEvery),
+                    EvalPositions: parse.GetValue(evalPositions), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
+                    Device: parse.GetValue(device)!).Validate();
+                string path = parse.GetValue(data) ?? (m == ValueMode.Sampled
+                    ? Path.Combine("runs", $"lee{options.Size}", "value-data")
+                    : Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9"));
+                positions = ValuePositions.Load(path, options.Size, m, options.TestFraction, options.Seed);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException)
+            {
+                throw new CliException($"lee value: {e.Message}");
+            }
+            string modeName = positions.Mode.ToString().ToLowerInvariant();
+            string dir = parse.GetValue(runDir) ?? Path.Combine("runs", $"lee{options.Size}", $"value-{modeName}");
+            ctx.Out.WriteLine($"lee value: {positions.Games.Count} games ({positions.SkippedGames} skipped without a decisive result), " +
+                              $"mode {modeName}: {positions.Train.Count} training and {positions.Test.Count} held-out positions (split by game), " +
+                              $"{options.Layers} layers x {options.Filters} filters -> {Path.GetFullPath(dir)}");
+            IReadOnlyList<ValueError> history = [];
+            try
+            {
+                ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                        new RemainingTimeColumn())
+                    .Start(live =>
+                    {
+                        var task = live.AddTask("training", maxValue: options.Steps);
+                        history = new SupervisedValue(options, positions, dir, new Reporter(p =>
+                        {
+                            task.Value = p.Step;
+                            task.Description = Markup.Escape($"step {p.Step}/{p.Total} {p.Message}");
+                        })).Run(cancel);
+                    });
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException($"lee value: {e.Message}");
+            }
+            ctx.Out.WriteLine("  step  train MSE  held-out MSE  constant MSE");
+            foreach (ValueError e in history)
+                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Step,6}  {e.TrainMse,9:0.0000}  {e.TestMse,12:0.0000}  {e.ConstantMse,12:0.0000}"));
+            ctx.Out.WriteLine("paper (19x19, one position per game): train 0.226, held-out 0.234; all positions of each game: 0.19 / 0.37");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    /// <summary>sampled | one | all.</summary>
+    public static ValueMode ParseMode(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "sampled" => ValueMode.Sampled,
+        "one" => ValueMode.One,
+        "all" => ValueMode.All,
+        _ => throw new ArgumentException($"mode must be sampled, one or all (got '{text}')"),
+    };
+
+    /// <summary>Reports on the calling thread.</summary>
+    private sealed class Reporter(Action<(long Step, long Total, string Message)> report) : IProgress<(long Step, long Total, string Message)>
+    {
+        public void Report((long Step, long Total, string Message) value) => report(value);
+    }
+}

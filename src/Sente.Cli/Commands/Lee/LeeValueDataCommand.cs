@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Sente.Nn.Models;
+using Sente.Training.Lee;
+using Spectre.Console;
+
+namespace Sente.Cli.Commands.Lee;
+
+/// <summary>`sente lee value-data`: AlphaGo's value-network data games (SL policy to move U-1, a random move U, RL
+/// policy to the end), written as SGF with VS[U] and RE.</summary>
+public static class LeeValueDataCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var sl = new Option<string>("--sl") { Description = "SL policy checkpoint (e.g. runs/lee9/sl-48/policy.ckpt)", Required = true };
+        var rl = new Option<string>("--rl") { Description = "RL policy checkpoint (the SL one again if there is no RL policy yet)", Required = true };
+        var games = new Option<int>("--games") { Description = "Games to play in total (a rerun continues; games that end before move U are left out)", DefaultValueFactory = _ => 1000 };
+        var output = new Option<string?>("--out") { Description = "Output folder of value-FIRST-END.sgf chunks (default runs/lee<size>/value-data)" };
+        var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
+        var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
+        var maxU = new Option<int>("--max-u") { Description = "U is uniform in 1..max-u (paper: 450 on 19x19); 0 means size*size", DefaultValueFactory = _ => 0 };
+        var chunk = new Option<int>("--chunk") { Description = "Games per output file (a kill loses at most the file in progress)", DefaultValueFactory = _ => 64 };
+        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: default)", DefaultValueFactory = _ => 0 };
+        var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed (U, moves)", DefaultValueFactory = _ => 1UL };
+        var command = new Command("value-data", "Play AlphaGo's value-network data games (SL policy, one random move at U, RL policy) into SGF files with VS[U].");
+        foreach (Option o in new Option[] { sl, rl, games, output, size, komi, maxU, chunk, threads, device, seed }) command.Options.Add(o);
+        command.SetAction((parse, cancel) =>
+        {
+            ValueDataOptions options;
+            AlphaGoPolicyNet slNet, rlNet;
+            try
+            {
+                options = new ValueDataOptions(parse.GetValue(size), parse.GetValue(komi), parse.GetValue(games), parse.GetValue(maxU),
+                    parse.GetValue(chunk), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads), Device: parse.GetValue(device)!).Validate();
+                slNet = ValueData.LoadPolicy(parse.GetValue(sl)!, options.Size);
+                rlNet = ValueData.LoadPolicy(parse.GetValue(rl)!, options.Size);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException)
+            {
+                throw new CliException($"lee value-data: {e.Message}");
+            }
+            string dir = parse.GetValue(output) ?? Path.Combine("runs", $"lee{options.Size}", "value-data");
+            ctx.Out.WriteLine($"lee value-data: {options.Games} games, U uniform in 1..{options.UMax}, {options.ChunkGames} games per file -> {Path.GetFullPath(dir)}");
+            ValueDataSummary summary = null!;
+            using (slNet)
+            using (rlNet)
+            {
+                ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                        new RemainingTimeColumn())
+                    .Start(live =>
+                    {
+                        var task = live.AddTask("games", maxValue: options.Games);
+                        summary = ValueData.Generate(slNet, rlNet, options, dir, new Reporter(p =>
+                        {
+                            task.Value = p.Done;
+                            task.Description = $"games {p.Done}/{p.Total}";
+                        }), cancel);
+                    });
+            }
+            ctx.Out.WriteLine($"wrote {summary.GamesAdded} games in {summary.ChunksWritten} new file(s) ({summary.EndedBeforeU} ended before move U and were left out); " +
+                              $"{summary.GamesPlayed} games played, {summary.GamesInFiles} in the files. Train with: sente lee value --data {dir} --mode sampled");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private sealed class Reporter(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
+    }
+}

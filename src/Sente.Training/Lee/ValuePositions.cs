@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Sente.Core;
+using Sente.Go;
+using GoRecord = Sente.Go.GameRecord;
+
+namespace Sente.Training.Lee;
+
+/// <summary>Which positions of each game become value examples.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ValueMode>))]
+public enum ValueMode
+{
+    /// <summary>The position each generated game marks with its root property VS[k] (the position after k moves:
+    /// AlphaGo's s_{U+1} with k = U). One per game, as in the paper.</summary>
+    Sampled,
+    /// <summary>One position per game, uniformly random among the positions before each move (any SGF with a result).</summary>
+    One,
+    /// <summary>Every position before each move of every game: the paper's overfitting case (strongly correlated examples).</summary>
+    All,
+}
+
+/// <summary>One value example: the position after <see cref="MoveCount"/> moves of game <see cref="Game"/>, and the
+/// game's outcome <see cref="Z"/> from the point of view of the player to move in that position (+1 win, -1 loss).</summary>
+public readonly record struct ValueSample(int Game, int MoveCount, float Z);
+
+/// <summary>
+/// Data for AlphaGo's value network: (position, outcome) pairs read from SGF collections, split into training and
+/// held-out sets by game (never by position, so no game is on both sides; the split depends only on the games and the
+/// seed, so every mode holds out the same games). Games without a decisive result (RE[B+..] or RE[W+..]) are skipped
+/// and counted. The held-out set uses the same mode as the training set. Immutable after loading.
+/// </summary>
+public sealed class ValuePositions
+{
+    /// <summary>The root property of a generated value-data game: the sampled position is the one after VS moves.</summary>
+    public const string SampleProperty = "VS";
+
+    private ValuePositions(int size, ValueMode mode, List<GoRecord> games, List<ValueSample> train, List<ValueSample> test, int skipped)
+    {
+        Size = size;
+        Mode = mode;
+        Games = games;
+        Train = train;
+        Test = test;
+        SkippedGames = skipped;
+    }
+
+    public int Size { get; }
+    public ValueMode Mode { get; }
+    /// <summary>The games with a usable result (indices of <see cref="ValueSample.Game"/>).</summary>
+    public IReadOnlyList<GoRecord> Games { get; }
+    public IReadOnlyList<ValueSample> Train { get; }
+    public IReadOnlyList<ValueSample> Test { get; }
+    /// <summary>Games of the right size skipped for want of a decisive result (none, draw, void, unknown).</summary>
+    public int SkippedGames { get; }
+
+    /// <summary>Loads every .sgf file at <paramref name="path"/> (a file or a folder, recursively), keeps the games of
+    /// board size <paramref name="size"/> with a decisive result and splits them: a fraction
+    /// <paramref name="testFraction"/> of the games, chosen with <paramref name="seed"/>, is held out.</summary>
+    /// <exception cref="InvalidDataException">A file is malformed, a game lacks or has a bad VS in mode
+    /// <see cref="ValueMode.Sampled"/> (the message names file and game), or fewer than 2 games are usable.</exception>
+    public static ValuePositions Load(string path, int size, ValueMode mode, double testFraction, ulong seed)
+    {
+        if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {testFraction})");
+        string[] files = Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.sgf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(path) ? [path] : throw new FileNotFoundException($"no SGF file or folder at '{path}'", path);
+        var games = new List<GoRecord>();
+        var sampledAt = new List<int>();
+        int skipped = 0;
+        foreach (string f in files)
+        {
+            List<GoRecord> read;
+            try
+            {
+                string text = Sgf.ReadFileText(f);
+                read = text.Trim().Length == 0 ? [] : Sgf.ReadCollection(text); // an empty chunk: no game reached its U
+            }
+            catch (SgfException e) { throw new InvalidDataException($"{f}: {e.Message}", e); }
+            for (int i = 0; i < read.Count; i++)
+            {
+                GoRecord g = read[i];
+                if (g.Size != size) continue;
+                if (Winner(g.Result) == Stone.Empty) { skipped++; continue; }
+                if (mode == ValueMode.Sampled) sampledAt.Add(SampledMove(g, f, i + 1));
+                games.Add(g);
+            }
+        }
+        if (games.Count < 2)
+            throw new InvalidDataException($"'{path}' holds {games.Count} game(s) of size {size} with a decisive result ({skipped} without); need at least 2");
+
+        var order = Enumerable.Range(0, games.Count).ToArray();
+        var split = new Rng(seed);
+        for (int i = order.Length - 1; i > 0; i--) { int j = split.NextInt(i + 1); (order[i], order[j]) = (order[j], order[i]); }
+        int testGames = Math.Clamp((int)Math.Round(games.Count * testFraction), 1, games.Count - 1);
+        var isTest = new bool[games.Count];
+        foreach (int g in order.Take(testGames)) isTest[g] = true;
+
+        var pick = new Rng(seed ^ 0x5DEECE66DUL);
+        var train = new List<ValueSample>();
+        var test = new List<ValueSample>();
+        for (int g = 0; g < games.Count; g++)
+        {
+            GoRecord game = games[g];
+            var into = isTest[g] ? test : train;
+            int positions = Math.Max(1, game.Moves.Count); // positions before each move (the empty game: its start)
+            switch (mode)
+            {
+                case ValueMode.Sampled: into.Add(Sample(game, g, sampledAt[g])); break;
+                case ValueMode.One: into.Add(Sample(game, g, pick.NextInt(positions))); break;
+                default:
+                    for (int k = 0; k < positions; k++) into.Add(Sample(game, g, k));
+                    break;
+            }
+        }
+        return new ValuePositions(size, mode, games, train, test, skipped);
+    }
+
+    /// <summary>The winner a result text names (RE[B+3.5], RE[W+R], ...), or Empty when there is none (draw "0",
+    /// "Void", "?", absent).</summary>
+    public static Stone Winner(string? result)
+    {
+        string r = result?.Trim() ?? "";
+        if (r.Length < 2 || r[1] != '+') return Stone.Empty;
+        return char.ToUpperInvariant(r[0]) switch { 'B' => Stone.Black, 'W' => Stone.White, _ => Stone.Empty };
+    }
+
+    /// <summary>The colour to move after the first <paramref name="moveCount"/> moves of <paramref name="game"/>.</summary>
+    public static Stone ToMoveAfter(GoRecord game, int moveCount) =>
+        moveCount < game.Moves.Count ? game.Moves[moveCount].Color
+        : moveCount > 0 ? game.Moves[moveCount - 1].Color.Opponent() : game.FirstToMove;
+
+    private static ValueSample Sample(GoRecord game, int index, int moveCount) =>
+        new(index, moveCount, ToMoveAfter(game, moveCount) == Winner(game.Result) ? 1f : -1f);
+
+    private static int SampledMove(GoRecord g, string file, int gameNumber)
+    {
+        if (!g.Properties.TryGetValue(SampleProperty, out string? vs) || vs is null)
+            throw new InvalidDataException(
+                $"{file}: game {gameNumber} has no {SampleProperty}[k] property (the sampled position); mode 'sampled' needs generated value data (sente lee value-data), use mode 'one' or 'all' for other games");
+        if (!int.TryParse(vs.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int k) || k > g.Moves.Count)
+            throw new InvalidDataException(
+                $"{file}: game {gameNumber}: {SampleProperty}[{vs}] is not a move count 0..{g.Moves.Count}");
+        return k;
+    }
+}
