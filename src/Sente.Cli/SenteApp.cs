@@ -52,13 +52,26 @@ public static class SenteApp
         return root;
     }
 
-    private static IAnsiConsole CreateConsole(TextWriter writer) =>
-        AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>
+    /// A Spectre console on <paramref name="writer"/>. A real terminal gets its detected width; anything else (a pipe,
+    /// a file, a test's StringWriter, CI) gets <see cref="UnattendedWidth"/> columns so that tables are not folded
+    /// into unreadable and ungreppable cells by a guessed 80-column width.
+    /// </summary>
+    private static IAnsiConsole CreateConsole(TextWriter writer)
+    {
+        bool terminal = writer == Console.Out && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = writer == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = writer == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        if (!terminal) console.Profile.Width = UnattendedWidth;
+        return console;
+    }
+
+    /// <summary>Columns used when output is not a terminal.</summary>
+    public const int UnattendedWidth = 200;
 }
 
 /// <summary>What every command gets: its output streams and a Spectre console writing to stdout.</summary>
