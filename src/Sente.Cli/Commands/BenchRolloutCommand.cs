@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sente.Nn.Benchmarks;
 using Sente.Nn.Checkpoints;
+using Sente.Nn.Lee;
 using Sente.Nn.Rollout;
 using Spectre.Console;
 
@@ -21,8 +22,9 @@ public static class BenchRolloutCommand
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated board sizes.", DefaultValueFactory = _ => "9,19" };
         var seconds = new Option<double>("--seconds") { Description = "Measuring time per row, in seconds.", DefaultValueFactory = _ => 2.0 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (start positions and rollouts).", DefaultValueFactory = _ => 1UL };
+        var apv = new Option<bool>("--apv") { Description = "Also time whole rollouts as APV-MCTS runs them (GoState leaf, scored with komi 7.5) from the empty board: move by move vs incremental." };
         var command = new Command("rollout", "Rollout policy speed: us per move selection and rollouts/s, full rescore vs incremental, 9x9 and 19x19.");
-        foreach (Option o in new Option[] { weights, sizes, seconds, seed }) command.Options.Add(o);
+        foreach (Option o in new Option[] { weights, sizes, seconds, seed, apv }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             double s = parse.GetValue(seconds);
@@ -78,8 +80,31 @@ public static class BenchRolloutCommand
                               "excluding board play (a replay of the same moves on a plain board) and the per-rollout reset (us/reset, " +
                               "incr's full scoring of the start position); us/move includes board play; moves/s, rollouts/s = wall clock, everything included." +
                               (s < 0.5 ? " Under 0.5 s per row the process CPU clock's ~10 ms resolution makes the us columns rough." : ""));
+            if (parse.GetValue(apv)) WriteApvTable(ctx, policy, boardSizes, s, baseSeed);
             return 0;
         });
         return command;
+    }
+
+    private static void WriteApvTable(CliContext ctx, RolloutPolicy policy, int[] boardSizes, double seconds, ulong seed)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var linear = new LinearRolloutPolicy(policy);
+        var table = new Table().AddColumn("position").AddColumn("apv rollout")
+            .AddColumn(new TableColumn("rollouts/s").RightAligned())
+            .AddColumn(new TableColumn("cpu us/rollout").RightAligned())
+            .AddColumn(new TableColumn("black wins").RightAligned());
+        foreach (int size in boardSizes)
+            foreach (bool incremental in new[] { false, true })
+            {
+                ApvRolloutBenchmark.Measure(linear, size, 7.5, incremental, seconds * 0.2, seed); // warm-up (JIT tiering)
+                var r = ApvRolloutBenchmark.Measure(linear, size, 7.5, incremental, seconds, seed);
+                table.AddRow($"{size}x{size} empty", r.Implementation, r.RolloutsPerSecond.ToString("N0", inv),
+                    r.CpuMicrosecondsPerRollout.ToString("0.0", inv), r.BlackWinRate.ToString("0.000", inv));
+            }
+        ctx.Console.Write(table);
+        ctx.Out.WriteLine("APV rollouts: IRolloutPolicy.Rollout on a clone of the leaf GoState (Tromp-Taylor, komi 7.5), one thread. " +
+                          "move by move = LinearRolloutPolicy.ChooseAction + GoState.Apply per move (full rescore, full rules: the path " +
+                          "before the incremental rollout); incremental = LinearRolloutPolicy.Rollout (IncrementalRollout, simple ko).");
     }
 }

@@ -16,6 +16,18 @@ public class BenchRolloutCommandTests
     }
 
     [Fact]
+    public void ApvOptionAddsTheApvRolloutRows()
+    {
+        var (code, output, err) = SenteCli.Run("bench", "rollout", "--sizes", "5", "--seconds", "0.02", "--apv");
+        Assert.True(code == 0, err);
+        foreach (string item in new[] { "apv rollout", "move by move", "incremental", "cpu us/rollout", "black wins" })
+            Assert.True(output.Contains(item, StringComparison.Ordinal), $"\"{item}\" missing in:\n{output}");
+        (code, output, _) = SenteCli.Run("bench", "rollout", "--sizes", "5", "--seconds", "0.02");
+        Assert.True(code == 0);
+        Assert.DoesNotContain("apv rollout", output);
+    }
+
+    [Fact]
     public void ReadsAWeightsFileAndRejectsABadOne()
     {
         string path = Path.Combine(Path.GetTempPath(), $"sente-bench-rollout-{Guid.NewGuid():N}.bin");
