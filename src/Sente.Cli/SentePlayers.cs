@@ -43,9 +43,9 @@ public static class SentePlayers
         if (!a.TryGetValue("model", out string? model)) throw new ArgumentException("player 'mcts' needs model=PATH");
         int visits = Int(a, "visits", 200);
         double resign = a.TryGetValue("resign", out string? r) ? double.Parse(r, CultureInfo.InvariantCulture) : -0.95;
-        var (evaluator, _) = Networks.LoadGo(model, seed: seed);
+        var (evaluator, config) = Networks.LoadGo(model, seed: seed);
         return new MctsMoveGenerator($"mcts({Path.GetFileName(model)},{visits})", evaluator, new SearchLimits(Visits: visits),
-            new MctsOptions { Seed = seed }, resign <= -1 ? null : resign, new GoPassFilter());
+            new MctsOptions { Seed = seed }, resign <= -1 ? null : resign, new GoPassFilter(), config.BoardSize);
     }
 
     private static int Int(IReadOnlyDictionary<string, string> a, string key, int fallback)

@@ -79,7 +79,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <exception cref="ArgumentException">A file is missing, corrupt or of the wrong kind (the message names it).</exception>
     /// <param name="seed">Seed of the networks' random symmetries.</param>
     /// <param name="boardSize">When given, the networks must be for this board size.</param>
-    public (IEvaluator Priors, IEvaluator? Values, IRolloutPolicy? Rollouts) Load(ulong seed, int? boardSize = null)
+    public (PolicyPriorEvaluator Priors, IEvaluator? Values, IRolloutPolicy? Rollouts) Load(ulong seed, int? boardSize = null)
     {
         try
         {
@@ -100,7 +100,8 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     public IMoveGenerator CreateMoveGenerator(ulong seed)
     {
         var (p, v, r) = Load(seed);
-        return new ApvMoveGenerator(Name, p, v, r, Limits, Options(seed), Resign <= -1 ? null : Resign, new GoPassFilter());
+        return new ApvMoveGenerator(Name, p, v, r, Limits, Options(seed), Resign <= -1 ? null : Resign, new GoPassFilter(),
+            p.BoardSize);
     }
 
     private static double Num(Dictionary<string, string> a, string key, double fallback, double min, double max, bool integer = false)

@@ -37,6 +37,8 @@ public static class PolicyNetworks
     {
         public string Name => player.Name;
 
+        public bool SupportsBoardSize(int size) => size == player.Size;
+
         public MoveReply GenerateMove(GoState state, Stone color, GtpClock clock)
         {
             if (color == state.ToMove) return MoveReply.At(player.ChooseMove(state));

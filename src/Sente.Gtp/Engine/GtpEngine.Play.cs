@@ -81,6 +81,8 @@ public sealed partial class GtpEngine
     {
         ExpectCount(a, 1, (play ? "genmove" : "reg_genmove") + " <color>");
         Stone color = ParseColor(a[0]);
+        if (!_generator.SupportsBoardSize(_state.Size))
+            throw new GtpCommandException($"move generator '{_generator.Name}' cannot play {_state.Size}x{_state.Size} (boardsize to a size it plays)");
         var clock = new GtpClock(_mainTime, _byoYomiTime, _byoYomiStones, _timeLeft[(int)color], _stonesLeft[(int)color]);
         MoveReply move = _generator.GenerateMove(_state, color, clock);
         if (move.Resign) return "resign";

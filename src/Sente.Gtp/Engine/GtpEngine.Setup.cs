@@ -18,7 +18,7 @@ public sealed partial class GtpEngine
         {
             ExpectCount(a, 1, "boardsize <size>");
             int size = ParseInt(a[0], "board size");
-            if (size < 2 || size > _options.MaxBoardSize) throw new GtpCommandException("unacceptable size");
+            if (size < 2 || size > _options.MaxBoardSize || !_generator.SupportsBoardSize(size)) throw new GtpCommandException("unacceptable size");
             NewGame(size);
             return "";
         });

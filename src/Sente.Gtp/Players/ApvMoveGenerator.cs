@@ -20,8 +20,11 @@ namespace Sente.Gtp.Players;
 /// </summary>
 public sealed class ApvMoveGenerator(string name, IEvaluator priors, IEvaluator? values, IRolloutPolicy? rollouts,
                                      SearchLimits? limits, ApvOptions options, double? resignThreshold = -0.8,
-                                     IRootActionFilter? rootFilter = null) : IMoveGenerator
+                                     IRootActionFilter? rootFilter = null, int? boardSize = null) : IMoveGenerator
 {
+    /// <summary>The networks' board size (any when not given).</summary>
+    public bool SupportsBoardSize(int size) => boardSize is not { } n || n == size;
+
     private ulong _trees;
     private ApvMcts? _tree;
     private int _treeMoves;

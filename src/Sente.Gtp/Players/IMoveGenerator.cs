@@ -29,4 +29,9 @@ public interface IMoveGenerator
 
     /// <summary>Called on boardsize, clear_board and loadsgf (a new game starts): drop cached search trees.</summary>
     void NewGame() { }
+
+    /// <summary>Whether this generator can play on a <paramref name="size"/> x <paramref name="size"/> board. A network
+    /// trained for one size says no to the others: `boardsize` then answers "unacceptable size" (as GTP asks) and
+    /// genmove on such a board (after loadsgf) fails with a message naming both sizes.</summary>
+    bool SupportsBoardSize(int size) => true;
 }

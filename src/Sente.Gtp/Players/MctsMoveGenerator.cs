@@ -15,10 +15,14 @@ namespace Sente.Gtp.Players;
 /// Not thread-safe (the GTP engine calls from one thread).
 /// </summary>
 public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchLimits limits, MctsOptions options,
-                                      double? resignThreshold = -0.95, IRootActionFilter? rootFilter = null)
+                                      double? resignThreshold = -0.95, IRootActionFilter? rootFilter = null,
+                                      int? boardSize = null)
     : IMoveGenerator, IAnalyzer
 {
     public string Name => name;
+
+    /// <summary>Any size when the evaluator has none (random rollouts); the network's size otherwise.</summary>
+    public bool SupportsBoardSize(int size) => boardSize is not { } n || n == size;
 
     public MoveReply GenerateMove(GoState state, Stone color, GtpClock clock)
     {
