@@ -20,7 +20,8 @@ public static class GameCatalog
         "tictactoe" => new ZeroGameBinding(TicTacToe.Instance, new ObservationEncoder(TicTacToe.Instance), Symmetry.For(3),
             null, seed => new RandomPlayer(seed), null, OpeningMoves: 2),
         "connect4" => new ZeroGameBinding(ConnectFour.Instance, new ObservationEncoder(ConnectFour.Instance), null,
-            null, seed => new RandomPlayer(seed), null, OpeningMoves: 4),
+            null, seed => new RandomPlayer(seed), null, OpeningMoves: 4,
+            Augmentation: new ColumnMirror(ConnectFour.Rows, ConnectFour.Columns)),
         _ => throw new CliException($"unknown game '{o.Game}' (expected {string.Join(", ", Names)})"),
     };
 

@@ -7,8 +7,10 @@ namespace Sente.Nn.Encoding;
 /// out[Forward[p]] = in[p]; a policy computed on transformed planes maps back with prior[p] = out[Forward[p]]
 /// (pass stays pass). Instances are immutable and shared per board size (thread-safe).
 /// </summary>
-public sealed class Symmetry
+public sealed class Symmetry : IAugmentation
 {
+    int IAugmentation.Count => Count;
+
     private static readonly Symmetry?[] Cache = new Symmetry?[26];
 
     /// <summary>Number of symmetries.</summary>

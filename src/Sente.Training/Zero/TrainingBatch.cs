@@ -24,10 +24,11 @@ public sealed class TrainingBatch
     public float[] Policies { get; }
     public float[] Outcomes { get; }
 
-    /// <summary>Builds the batch. With <paramref name="symmetry"/>, each example is transformed by one of its 8
-    /// symmetries drawn from <paramref name="rng"/> (planes and policy alike), AlphaGo Zero's augmentation.</summary>
+    /// <summary>Builds the batch. With <paramref name="symmetry"/>, each example is transformed by one of its members
+    /// drawn from <paramref name="rng"/> (planes and policy alike): AlphaGo Zero's augmentation by the 8 symmetries of
+    /// the Go board, the mirror for Connect Four.</summary>
     public static TrainingBatch Build(IReadOnlyList<PositionSample> samples, IGame game, IPositionEncoder encoder,
-                                      Symmetry? symmetry, Rng rng)
+                                      IAugmentation? symmetry, Rng rng)
     {
         int n = samples.Count, actions = game.NumActions;
         int planeSize = encoder.Planes * encoder.Height * encoder.Width;
@@ -50,7 +51,7 @@ public sealed class TrainingBatch
                 while (next < rows.Count && samples[rows[next]].MoveIndex == moveIndex)
                 {
                     int row = rows[next++];
-                    int sym = symmetry is null ? 0 : rng.NextInt(Symmetry.Count);
+                    int sym = symmetry is null ? 0 : rng.NextInt(symmetry.Count);
                     Span<float> dst = inputs.AsSpan(row * planeSize, planeSize);
                     move.WritePolicy(pi);
                     if (sym == 0)

@@ -11,7 +11,10 @@ namespace Sente.Training.Zero;
 /// (Go: no losing pass), the random baseline player, and an optional SGF writer for sample games.
 /// </summary>
 /// <param name="OpeningMoves">Moves sampled at temperature 1 in arena games so that games differ.</param>
+/// <param name="Symmetry">Square-board symmetries: training augmentation and a random one per network evaluation.</param>
 /// <param name="WrapEvaluator">Optional decorator of every network evaluator (Go: <c>NoEyeFillEvaluator</c>).</param>
+/// <param name="Augmentation">Training augmentation of a game without square symmetries (Connect Four's mirror);
+/// <see cref="Symmetry"/> is used when null.</param>
 public sealed record ZeroGameBinding(
     IGame Game,
     IPositionEncoder Encoder,
@@ -20,4 +23,9 @@ public sealed record ZeroGameBinding(
     Func<ulong, IPlayer> RandomPlayer,
     Func<GameRecord, string>? ToSgf,
     int OpeningMoves,
-    Func<IEvaluator, IEvaluator>? WrapEvaluator = null);
+    Func<IEvaluator, IEvaluator>? WrapEvaluator = null,
+    IAugmentation? Augmentation = null)
+{
+    /// <summary>What training examples are augmented with: <see cref="Augmentation"/>, else <see cref="Symmetry"/>.</summary>
+    public IAugmentation? TrainingAugmentation => Augmentation ?? Symmetry;
+}
