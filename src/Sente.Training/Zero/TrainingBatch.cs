@@ -26,9 +26,10 @@ public sealed class TrainingBatch
 
     /// <summary>Builds the batch. With <paramref name="symmetry"/>, each example is transformed by one of its members
     /// drawn from <paramref name="rng"/> (planes and policy alike): AlphaGo Zero's augmentation by the 8 symmetries of
-    /// the Go board, the mirror for Connect Four.</summary>
+    /// the Go board, the mirror for Connect Four. The value target is (1 - <paramref name="qWeight"/>) z + qWeight q, with
+    /// q the root search value recorded with the move (for the player to move, like z).</summary>
     public static TrainingBatch Build(IReadOnlyList<PositionSample> samples, IGame game, IPositionEncoder encoder,
-                                      IAugmentation? symmetry, Rng rng)
+                                      IAugmentation? symmetry, Rng rng, double qWeight = 0)
     {
         int n = samples.Count, actions = game.NumActions;
         int planeSize = encoder.Planes * encoder.Height * encoder.Width;
@@ -65,7 +66,7 @@ public sealed class TrainingBatch
                         symmetry!.TransformPlanes(sym, plain, dst, encoder.Planes);
                         symmetry.TransformPolicy(sym, pi, policies.AsSpan(row * actions, actions));
                     }
-                    outcomes[row] = z;
+                    outcomes[row] = qWeight == 0 ? z : (float)((1 - qWeight) * z + qWeight * move.Value);
                 }
                 if (next == rows.Count) break;
                 moveIndex++;

@@ -42,6 +42,9 @@ public sealed record ZeroOptions
     public double WeightDecay { get; init; } = 1e-4;
     public int WindowGames { get; init; } = 1500;
     public bool Augment { get; init; } = true;
+    /// <summary>a in the value target (1 - a) z + a q, q = the root search value recorded with the move; 0 is AlphaGo
+    /// Zero's pure outcome z. Mixing in q lowers the target's noise where one game's result says little.</summary>
+    public double ValueTargetQ { get; init; }
 
     // Gating and evaluation
     public int GateGames { get; init; } = 20;
@@ -113,6 +116,7 @@ public sealed record ZeroOptions
             WeightDecay = config.GetDouble("train.l2", d.WeightDecay, 0, 1),
             WindowGames = config.GetInt("train.window_games", d.WindowGames, 1, 10_000_000),
             Augment = config.GetBool("train.augment", d.Augment),
+            ValueTargetQ = config.GetDouble("train.value_target_q", d.ValueTargetQ, 0, 1),
             GateGames = config.GetInt("gate.games", d.GateGames, 0, 100_000),
             GateVisits = config.GetInt("gate.visits", d.GateVisits, 1, 1_000_000),
             GateThreshold = config.GetDouble("gate.threshold", d.GateThreshold, 0, 1),
@@ -186,7 +190,8 @@ public sealed record ZeroOptions
             train.momentum = {F(Momentum)}
             train.l2 = {F(WeightDecay)}              # c in (z-v)^2 - pi.log p + c||theta||^2
             train.window_games = {WindowGames}     # replay window (AlphaGo Zero: 500,000 games)
-            train.augment = {(Augment ? "true" : "false")}       # random board symmetry per sample (square boards)
+            train.augment = {(Augment ? "true" : "false")}       # random symmetry per sample (square boards: 8; Connect Four: the mirror)
+            train.value_target_q = {F(ValueTargetQ)}     # value target (1-a) z + a q, q = the move's root search value (AlphaGo Zero: 0)
 
             gate.games = {GateGames}              # candidate vs best games per iteration (AlphaGo Zero: 400; 0 = always promote)
             gate.visits = {GateVisits}

@@ -216,7 +216,7 @@ public sealed class ZeroRun
         {
             cancel.ThrowIfCancellationRequested();
             var samples = await replay.SampleAsync(_o.BatchSize, rng.NextUInt64(), cancel);
-            var batch = TrainingBatch.Build(samples, _g.Game, _g.Encoder, _o.Augment ? _g.TrainingAugmentation : null, rng);
+            var batch = TrainingBatch.Build(samples, _g.Game, _g.Encoder, _o.Augment ? _g.TrainingAugmentation : null, rng, _o.ValueTargetQ);
             StepLosses l = trainer.Step(batch, lr);
             if (step >= _o.StepsPerIteration - tail) { policySum += l.Policy; valueSum += l.Value; }
             Report(state, RunState.Train, step + 1, _o.StepsPerIteration,
