@@ -29,17 +29,25 @@ public class ConnectFourZeroSlowTests(ITestOutputHelper output)
         {
             ZeroOptions o = ZeroOptions.DefaultsFor("connect4") with { EvalEvery = 0 };
             ZeroGameBinding binding = GameCatalog.For(o);
-            for (int iterations = 8; clock.Elapsed < TimeSpan.FromMinutes(25); iterations += 4)
+            // About a minute per iteration on 2 cores; the mirror-augmented defaults reached 91 of 100 against one-ply
+            // at iteration 26 in a measured run. Evaluate from iteration 16 on, every 4 iterations.
+            for (int iterations = 16; clock.Elapsed < TimeSpan.FromMinutes(45); iterations += 4)
             {
                 await new ZeroRun(o with { Iterations = iterations }, binding, dir).RunAsync();
                 var (module, header) = Checkpoint.Load(Path.Combine(dir, "best.ckpt"));
                 var evaluator = new TorchEvaluator((PolicyValueNet)module, new ObservationEncoder(ConnectFour.Instance));
                 var net = new SearchSide("net", evaluator, new SearchLimits(Visits: Visits), new MctsOptions());
-                ArenaResult vsRandom = Arena.Play(binding.Game, net, new PlayerSide("random", binding.RandomPlayer), Games, 11, binding.OpeningMoves);
                 ArenaResult vsOnePly = Arena.Play(binding.Game, net, new PlayerSide("one-ply", s => new OnePlyLookaheadPlayer(s)), Games, 12, binding.OpeningMoves);
-                output.WriteLine($"{clock.Elapsed.TotalMinutes:0.0} min, iteration {iterations}, step {header.TrainingStep}: " +
-                                 $"vs random {vsRandom.Wins}-{vsRandom.Losses}-{vsRandom.Draws}, vs one-ply {vsOnePly.Wins}-{vsOnePly.Losses}-{vsOnePly.Draws}");
-                if (vsRandom.Wins >= 0.99 * Games && vsOnePly.Wins >= 0.90 * Games) return;
+                string line = $"{clock.Elapsed.TotalMinutes:0.0} min, iteration {iterations}, step {header.TrainingStep}: " +
+                              $"vs one-ply {vsOnePly.Wins}-{vsOnePly.Losses}-{vsOnePly.Draws}";
+                if (vsOnePly.Wins < 0.90 * Games)
+                {
+                    output.WriteLine(line);
+                    continue;
+                }
+                ArenaResult vsRandom = Arena.Play(binding.Game, net, new PlayerSide("random", binding.RandomPlayer), Games, 11, binding.OpeningMoves);
+                output.WriteLine($"{line}, vs random {vsRandom.Wins}-{vsRandom.Losses}-{vsRandom.Draws}");
+                if (vsRandom.Wins >= 0.99 * Games) return;
             }
             Assert.Fail($"targets not reached after {clock.Elapsed.TotalMinutes:0.0} minutes");
         }
