@@ -48,12 +48,7 @@ public sealed partial class SgfPositions
             catch (SgfException e) { throw new InvalidDataException($"{f}: {e.Message}", e); }
         }
         if (games.Count < 2) throw new InvalidDataException($"'{path}' holds {games.Count} game(s) of size {size}; need at least 2");
-        var order = Enumerable.Range(0, games.Count).ToArray();
-        var rng = new Rng(seed);
-        for (int i = order.Length - 1; i > 0; i--) { int j = rng.NextInt(i + 1); (order[i], order[j]) = (order[j], order[i]); }
-        int testGames = Math.Clamp((int)Math.Round(games.Count * testFraction), 1, games.Count - 1);
-        var isTest = new bool[games.Count];
-        foreach (int g in order.Take(testGames)) isTest[g] = true;
+        bool[] isTest = HeldOutGames(games.Count, testFraction, seed);
         var train = new List<MoveTarget>();
         var test = new List<MoveTarget>();
         for (int g = 0; g < games.Count; g++)
@@ -70,4 +65,18 @@ public sealed partial class SgfPositions
     public static int RandomOpeningMoves(GoRecord game) =>
         game.Properties.TryGetValue("GC", out string? gc) && gc is not null && RandomOpening().Match(gc) is { Success: true } m
             ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    /// <summary>The split by game shared by the policy and value data: a seeded shuffle of the <paramref name="games"/>
+    /// indices, the first round(games x testFraction) of them (at least 1, at most games - 1) held out.
+    /// Depends only on the count, the fraction and the seed.</summary>
+    public static bool[] HeldOutGames(int games, double testFraction, ulong seed)
+    {
+        var order = Enumerable.Range(0, games).ToArray();
+        var rng = new Rng(seed);
+        for (int i = order.Length - 1; i > 0; i--) { int j = rng.NextInt(i + 1); (order[i], order[j]) = (order[j], order[i]); }
+        int testGames = Math.Clamp((int)Math.Round(games * testFraction), 1, games - 1);
+        var isTest = new bool[games];
+        foreach (int g in order.Take(testGames)) isTest[g] = true;
+        return isTest;
+    }
 }

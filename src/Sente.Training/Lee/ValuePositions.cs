@@ -88,12 +88,7 @@ public sealed class ValuePositions
         if (games.Count < 2)
             throw new InvalidDataException($"'{path}' holds {games.Count} game(s) of size {size} with a decisive result ({skipped} without); need at least 2");
 
-        var order = Enumerable.Range(0, games.Count).ToArray();
-        var split = new Rng(seed);
-        for (int i = order.Length - 1; i > 0; i--) { int j = split.NextInt(i + 1); (order[i], order[j]) = (order[j], order[i]); }
-        int testGames = Math.Clamp((int)Math.Round(games.Count * testFraction), 1, games.Count - 1);
-        var isTest = new bool[games.Count];
-        foreach (int g in order.Take(testGames)) isTest[g] = true;
+        bool[] isTest = SgfPositions.HeldOutGames(games.Count, testFraction, seed);
 
         var pick = new Rng(seed ^ 0x5DEECE66DUL);
         var train = new List<ValueSample>();
