@@ -97,6 +97,33 @@ public sealed class ApvPlayerTests : IDisposable
     }
 
     [Fact]
+    public void BenchApvReportsSimulationsAndNetworkEvaluationsOfEachVariant()
+    {
+        string players = $"mixed=apv:policy={_policy},value={_value},rollout={_rollout},visits=24;" +
+                         $"value=apv:policy={_policy},value={_value},lambda=0,visits=24;rollouts=apv:policy={_policy},rollout={_rollout},lambda=1,visits=24";
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.True(SenteApp.Run(["bench", "apv", "--players", players, "--positions", "3"], o, e) == 0, e.ToString() + o);
+        string text = o.ToString();
+        string Row(string name) => text.Split('\n').Single(l => l.StartsWith($"│ {name} ", StringComparison.Ordinal));
+        string[] Cells(string name) => Row(name).Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        // A visit limit makes every search exactly 24 simulations.
+        foreach (string name in new[] { "mixed", "value", "rollouts" })
+        {
+            Assert.Equal("24", Cells(name)[2]);
+            Assert.Equal("24..24", Cells(name)[3]);
+        }
+        Assert.Equal("-", Cells("rollouts")[7]);                        // no value network
+        Assert.True(double.Parse(Cells("value")[7], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        // Value only expands every leaf (nthr 1): at least one prior evaluation per simulation but the first few.
+        Assert.True(double.Parse(Cells("value")[5], System.Globalization.CultureInfo.InvariantCulture) >= 20, Row("value"));
+        Assert.Contains("3 positions of 9x9", text);
+
+        Assert.NotEqual(0, SenteApp.Run(["bench", "apv", "--players", $"a=apv:policy={_policy},visits=0"], o, e));
+        Assert.Contains("visits=0 does not search", e.ToString());
+    }
+
+    [Fact]
     public void TournamentPlaysEveryPairWritesEloAndResumes()
     {
         string output = Path.Combine(_dir, "t", "tournament.json");

@@ -114,18 +114,19 @@ public static class LeeTournamentCommand
     }
 
     /// <summary>"name=spec;name=spec" -> players (names unique, non-empty; specs non-empty).</summary>
-    public static List<TournamentPlayer> ParsePlayers(string text)
+    public static List<TournamentPlayer> ParsePlayers(string text, string command = "lee tournament", int minimum = 2)
     {
         var list = new List<TournamentPlayer>();
         foreach (string part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             int eq = part.IndexOf('=');
-            if (eq <= 0 || eq == part.Length - 1) throw new CliException($"lee tournament: expected name=spec, got '{part}'");
+            if (eq <= 0 || eq == part.Length - 1) throw new CliException($"{command}: expected name=spec, got '{part}'");
             string name = part[..eq].Trim(), spec = part[(eq + 1)..].Trim();
-            if (list.Any(p => p.Name == name)) throw new CliException($"lee tournament: player name '{name}' given twice");
+            if (list.Any(p => p.Name == name)) throw new CliException($"{command}: player name '{name}' given twice");
             list.Add(new TournamentPlayer(name, spec));
         }
-        if (list.Count < 2) throw new CliException("lee tournament: --players needs at least two players (name=spec;name=spec)");
+        if (list.Count < minimum)
+            throw new CliException($"{command}: --players needs at least {minimum} player{(minimum == 1 ? "" : "s")} (name=spec;name=spec)");
         return list;
     }
 
