@@ -117,7 +117,9 @@ public static class LeeCommand
         public void Report(T value) => report(value);
     }
 
-    private static long[] ParseSteps(string? text)
+    /// <summary>Parses --lr-drop's comma-separated positive step numbers (empty: none).</summary>
+    /// <exception cref="ArgumentException">A part is not a positive integer.</exception>
+    internal static long[] ParseSteps(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var steps = new List<long>();

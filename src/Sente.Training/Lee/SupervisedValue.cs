@@ -18,14 +18,19 @@ namespace Sente.Training.Lee;
 /// <param name="EvalEvery">Steps between evaluations (train and held-out MSE) and checkpoints.</param>
 /// <param name="EvalPositions">Positions used per evaluation from each of the training and held-out sets (the same
 /// ones each time).</param>
+/// <param name="LrDrops">Steps at which the learning rate is divided by 10 (a step schedule; empty: constant).</param>
 public sealed record SupervisedValueOptions(
     int Size = 9, int Filters = 64, int Layers = 7, int Batch = 64, int Steps = 2000,
     double LearningRate = 0.003, double Momentum = 0.9, double WeightDecay = 1e-4, bool Augment = true,
     int EvalEvery = 250, int EvalPositions = 2000, double TestFraction = 0.1, ulong Seed = 1, int Threads = 0,
-    string Device = "cpu")
+    string Device = "cpu", long[]? LrDrops = null)
 {
+    /// <summary>The learning rate of step <paramref name="step"/> (0-based) under the drop schedule.</summary>
+    public double LearningRateAt(long step) => LearningRate * Math.Pow(0.1, (LrDrops ?? []).Count(d => step >= d));
+
     public SupervisedValueOptions Validate()
     {
+        if ((LrDrops ?? []).Any(d => d < 1)) throw new ArgumentException("learning-rate drop steps must be positive");
         if (Batch < 1 || Steps < 1 || EvalEvery < 1 || EvalPositions < 1) throw new ArgumentException("batch, steps, eval-every and eval-positions must be positive");
         if (!(LearningRate > 0)) throw new ArgumentException($"learning rate must be > 0 (got {LearningRate})");
         if (!(TestFraction > 0 && TestFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {TestFraction})");
@@ -101,6 +106,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
         while (state.Step < _o.Steps && !cancel.IsCancellationRequested)
         {
             net.train();
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = _o.LearningRateAt(state.Step);
             for (int i = 0; i < batch.Length; i++) batch[i] = data.Train[rng.NextInt(data.Train.Count)];
             var (x, z) = Encode(batch, _o.Augment ? rng : null);
             double loss;

@@ -23,6 +23,7 @@ public static class LeeValueCommand
         var steps = new Option<int>("--steps") { Description = "SGD steps in total (a rerun resumes up to this)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch") { Description = "Positions per step", DefaultValueFactory = _ => 64 };
         var lr = new Option<double>("--lr") { Description = "Learning rate (AlphaGo: 0.003)", DefaultValueFactory = _ => 0.003 };
+        var lrDrops = new Option<string?>("--lr-drop") { Description = "Steps at which the learning rate is divided by 10, comma-separated (e.g. 6000,9000)" };
         var evalEvery = new Option<int>("--eval-every") { Description = "Steps between evaluations and checkpoints", DefaultValueFactory = _ => 250 };
         var evalPositions = new Option<int>("--eval-positions") { Description = "Training and held-out positions per evaluation", DefaultValueFactory = _ => 2000 };
         var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: default)", DefaultValueFactory = _ => 0 };
@@ -30,7 +31,7 @@ public static class LeeValueCommand
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/value-<mode>)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed (split, positions, sampling, initialisation)", DefaultValueFactory = _ => 1UL };
         var command = new Command("value", "Train AlphaGo's value network by MSE regression on game outcomes; reports train and held-out MSE beside a constant predictor.");
-        foreach (Option o in new Option[] { data, mode, size, filters, layers, steps, batch, lr, evalEvery, evalPositions, threads, device, runDir, seed })
+        foreach (Option o in new Option[] { data, mode, size, filters, layers, steps, batch, lr, lrDrops, evalEvery, evalPositions, threads, device, runDir, seed })
             command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
@@ -42,7 +43,7 @@ public static class LeeValueCommand
                 options = new SupervisedValueOptions(parse.GetValue(size), parse.GetValue(filters), parse.GetValue(layers),
                     parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr), EvalEvery: parse.GetValue(evalEvery),
                     EvalPositions: parse.GetValue(evalPositions), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
-                    Device: parse.GetValue(device)!).Validate();
+                    Device: parse.GetValue(device)!, LrDrops: LeeCommand.ParseSteps(parse.GetValue(lrDrops))).Validate();
                 string path = parse.GetValue(data) ?? (m == ValueMode.Sampled
                     ? Path.Combine("runs", $"lee{options.Size}", "value-data")
                     : Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9"));

@@ -51,6 +51,17 @@ public class ValueTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LearningRateDropsTenfoldAtEachScheduledStep()
+    {
+        var o = new SupervisedValueOptions(LearningRate: 0.01, LrDrops: [100, 300]);
+        Assert.Equal(0.01, o.LearningRateAt(0), 12);
+        Assert.Equal(0.01, o.LearningRateAt(99), 12);
+        Assert.Equal(0.001, o.LearningRateAt(100), 12);
+        Assert.Equal(0.0001, o.LearningRateAt(300), 12);
+        Assert.Throws<ArgumentException>(() => new SupervisedValueOptions(LrDrops: [0]).Validate());
+    }
+
+    [Fact]
     public void SampledModeNeedsVsAndGamesWithoutAResultAreSkipped()
     {
         var e = Assert.Throws<InvalidDataException>(() => ValuePositions.Load(Data, 9, ValueMode.Sampled, 0.1, 1));
@@ -85,6 +96,9 @@ public class ValueTests(ITestOutputHelper output)
             (code, _, err) = SenteCli.Run("lee", "value", "--data", Data, "--mode", "most");
             Assert.NotEqual(0, code);
             Assert.Contains("mode", err);
+            (code, _, err) = SenteCli.Run("lee", "value", "--data", Data, "--mode", "all", "--lr-drop", "10,x");
+            Assert.NotEqual(0, code);
+            Assert.Contains("--lr-drop: 'x'", err);
         }
         finally
         {
