@@ -9,8 +9,12 @@ namespace Sente.Go;
 /// </summary>
 public sealed class Ladders
 {
-    /// <summary>Node budget per query.</summary>
-    public const int MaxNodes = 4000;
+    /// <summary>Node budget per query. Measured on 103,608 queries (every legal move of every third position of 1,002
+    /// GNU Go 9x9 games): 99.9% read at most 200 nodes and none between 200 and 4,000, while the 45 that found no end
+    /// (branching tactics, not ladders) took 43% of the reading time at a budget of 4,000 (about 1.2 us per node). A
+    /// budget of 500 keeps every answer that finishes and cuts the cost of the hopeless ones eightfold (it was 4,000
+    /// until the AlphaGo encoder's time was found to be mostly these reads).</summary>
+    public const int MaxNodes = 500;
 
     private readonly List<Board> pool = new();
     private readonly List<int> scratch = new();

@@ -77,6 +77,12 @@ public static class BenchNnCommand
             var roll = NnBenchmark.RolloutMoves(size, Math.Min(s, 2.0));
             table.AddRow("rollout policy move (no torch, 1 thread)", "1", roll.PositionsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 (roll.MillisecondsPerBatch).ToString("0.0000", CultureInfo.InvariantCulture));
+            foreach (int m in new[] { 0, size * size / 3 })
+            {
+                var enc = NnBenchmark.EncodeAlphaGo(size, m, Math.Min(s, 2.0));
+                table.AddRow($"AlphaGo 49-plane encoding after {m} moves (1 thread)", "1", enc.PositionsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                    enc.MillisecondsPerBatch.ToString("0.0000", CultureInfo.InvariantCulture));
+            }
             if (parse.GetValue(leelaz)) table.AddRow(LeelazRow(net, intra));
             ctx.Console.Write(table);
             CpuInfo cpu = CpuInfo.Detect();

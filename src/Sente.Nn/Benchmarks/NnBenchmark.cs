@@ -119,4 +119,33 @@ public static class NnBenchmark
         } while (sw.Elapsed.TotalSeconds < seconds);
         return new BenchResult(1, (int)Math.Min(int.MaxValue, moves), sw.Elapsed.TotalSeconds);
     }
+
+    /// <summary>AlphaGo's 49 input planes (<see cref="Encoding.AlphaGoEncoder"/>) per second, one thread: positions
+    /// after <paramref name="moves"/> random legal moves (no eye filling) on an N x N board, encoded over and over.</summary>
+    public static BenchResult EncodeAlphaGo(int size, int moves, double seconds, ulong seed = 1)
+    {
+        var rng = new Rng(seed);
+        var positions = new List<GoState>();
+        var legal = new List<int>();
+        for (int g = 0; g < 16; g++)
+        {
+            var state = new GoState(size, 7.5, Rules.TrompTaylor);
+            for (int m = 0; m < moves && !state.IsTerminal; m++)
+            {
+                state.LegalActions(legal);
+                legal.RemoveAll(a => a == state.Pass || state.Board.IsOnePointEye(state.ToMove, a));
+                if (legal.Count == 0) break;
+                state.Play(state.ToMove, legal[rng.NextInt(legal.Count)]);
+            }
+            positions.Add(state);
+        }
+        var encoder = new Encoding.AlphaGoEncoder(size, colourPlane: true);
+        var planes = new float[encoder.Planes * size * size];
+        foreach (GoState p in positions) encoder.Encode(p, planes);   // warm-up
+        long n = 0;
+        var sw = Stopwatch.StartNew();
+        do encoder.Encode(positions[(int)(n++ % positions.Count)], planes);
+        while (sw.Elapsed.TotalSeconds < seconds);
+        return new BenchResult(1, (int)Math.Min(int.MaxValue, n), sw.Elapsed.TotalSeconds);
+    }
 }
