@@ -126,7 +126,7 @@ public static class LeeTournamentCommand
             list.Add(new TournamentPlayer(name, spec));
         }
         if (list.Count < minimum)
-            throw new CliException($"{command}: --players needs at least {minimum} player{(minimum == 1 ? "" : "s")} (name=spec;name=spec)");
+            throw new CliException($"{command}: --players needs at least {(minimum == 2 ? "two players" : minimum == 1 ? "one player" : $"{minimum} players")} (name=spec;name=spec)");
         return list;
     }
 
