@@ -12,17 +12,28 @@ namespace Sente.Training.Lee;
 /// <param name="MaxMoves">Move cap (passes included) after which the game is scored as it stands; 0 means 3*N*N.</param>
 /// <param name="Device">"cpu" or "cuda[:N]": where the inputs go; the networks must already be on this device.</param>
 /// <param name="Rules">Ko and suicide rules (null: Tromp-Taylor, positional superko).</param>
+/// <param name="NetworkTemperatures">Optional temperature per network (by its index in the list given to
+/// <see cref="PolicyGames.Play"/>; 0 = greedy) that overrides <paramref name="Temperature"/> and
+/// <paramref name="Greedy"/> for that network's moves; networks past its end use them. Example: AlphaGo's value-data
+/// games with a sharper RL phase.</param>
 public sealed record PolicyGameOptions(int Size = 9, double Komi = 7.5, double Temperature = 1.0, bool Greedy = false,
-                                       int MaxMoves = 0, string Device = "cpu", Rules? Rules = null)
+                                       int MaxMoves = 0, string Device = "cpu", Rules? Rules = null,
+                                       IReadOnlyList<double>? NetworkTemperatures = null)
 {
     /// <summary>The effective move cap.</summary>
     public int Cap => MaxMoves > 0 ? MaxMoves : 3 * Size * Size;
+
+    /// <summary>The temperature of network <paramref name="network"/>'s moves; 0 means greedy.</summary>
+    public double TemperatureOf(int network) =>
+        NetworkTemperatures is { } t && (uint)network < (uint)t.Count ? t[network] : Greedy ? 0 : Temperature;
 
     public PolicyGameOptions Validate()
     {
         if (Size is < 2 or > 25) throw new ArgumentException($"board size must be in 2..25 (got {Size})");
         if (!(Temperature > 0) || double.IsInfinity(Temperature)) throw new ArgumentException($"temperature must be > 0 (got {Temperature})");
         if (MaxMoves < 0) throw new ArgumentException($"max moves must be >= 0 (got {MaxMoves})");
+        foreach (double t in NetworkTemperatures ?? [])
+            if (!(t >= 0) || double.IsInfinity(t)) throw new ArgumentException($"a network temperature must be >= 0 (0: greedy; got {t})");
         if (!double.IsFinite(Komi)) throw new ArgumentException($"komi must be finite (got {Komi})");
         if (!(Device == "cpu" || Device.StartsWith("cuda", StringComparison.Ordinal)))
             throw new ArgumentException($"device must be cpu or cuda[:N] (got '{Device}')");

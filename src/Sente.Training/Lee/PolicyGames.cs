@@ -92,7 +92,7 @@ public static class PolicyGames
                 {
                     int g = pending[k][b];
                     Live game = games[g];
-                    chosen[g] = Choose(logits.AsSpan(b * actions, actions), game.Allowed!, o, game.Rng);
+                    chosen[g] = Choose(logits.AsSpan(b * actions, actions), game.Allowed!, o.TemperatureOf(k), game.Rng);
                     if (k == recordNetwork) samples!.Add(game.Planes!, game.Allowed!, chosen[g], g, game.State.ToMove);
                     game.Planes = null;
                     game.Allowed = null;
@@ -132,18 +132,19 @@ public static class PolicyGames
         return state.Pass;
     }
 
-    /// <summary>Samples (or, greedy, takes the best of) softmax(logits / T) restricted to <paramref name="allowed"/>.</summary>
-    internal static int Choose(ReadOnlySpan<float> logits, bool[] allowed, PolicyGameOptions o, Rng rng)
+    /// <summary>Samples softmax(logits / T) restricted to <paramref name="allowed"/>, or takes its best move when
+    /// <paramref name="temperature"/> is 0.</summary>
+    internal static int Choose(ReadOnlySpan<float> logits, bool[] allowed, double temperature, Rng rng)
     {
         int best = -1;
         float max = float.NegativeInfinity;
         for (int a = 0; a < allowed.Length; a++)
             if (allowed[a] && (best < 0 || logits[a] > max)) (best, max) = (a, logits[a]);
-        if (o.Greedy) return best;
+        if (temperature == 0) return best;
         Span<double> w = stackalloc double[allowed.Length];
         double total = 0;
         for (int a = 0; a < allowed.Length; a++)
-            total += w[a] = allowed[a] ? Math.Exp((logits[a] - max) / o.Temperature) : 0;
+            total += w[a] = allowed[a] ? Math.Exp((logits[a] - max) / temperature) : 0;
         double r = rng.NextDouble() * total;
         for (int a = 0; a < allowed.Length; a++)
         {

@@ -67,6 +67,6 @@ public sealed class PolicyNetPlayer : IPlayer
             Tensor x = tensor(_planes.AsSpan(0, planes * _n).ToArray(), new long[] { 1, planes, Size, Size });
             logits = _net.forward(x).data<float>().ToArray();
         }
-        return PolicyGames.Choose(logits, _allowed, _options, _rng);
+        return PolicyGames.Choose(logits, _allowed, _options.TemperatureOf(0), _rng);
     }
 }

@@ -19,9 +19,16 @@ namespace Sente.Training.Lee;
 /// <param name="ChunkGames">Games per output file: each file is written atomically when its games are over, so a kill
 /// loses at most the chunk in progress.</param>
 /// <param name="Temperature">Softmax temperature of both policies' sampled moves (1: the networks' own distributions).</param>
+/// <param name="RlTemperature">Temperature of the RL phase (moves U+1..) when set; 0 plays the RL policy's best move.
+/// The paper samples (1); a sharper phase makes the outcome z a less noisy function of the sampled position.</param>
 public sealed record ValueDataOptions(int Size = 9, double Komi = 7.5, int Games = 1000, int MaxU = 0, int ChunkGames = 64,
-                                      double Temperature = 1.0, ulong Seed = 1, int Threads = 0, string Device = "cpu")
+                                      double Temperature = 1.0, ulong Seed = 1, int Threads = 0, string Device = "cpu",
+                                      double? RlTemperature = null)
 {
+    /// <summary>Game settings: network 0 (SL) at <see cref="Temperature"/>, network 1 (RL) at <see cref="RlTemperature"/>.</summary>
+    public PolicyGameOptions GameOptions() =>
+        new(Size, Komi, Temperature, Device: Device, NetworkTemperatures: RlTemperature is double rl ? [Temperature, rl] : null);
+
     /// <summary>The effective upper bound of U.</summary>
     public int UMax => MaxU > 0 ? MaxU : Size * Size;
 
@@ -29,7 +36,7 @@ public sealed record ValueDataOptions(int Size = 9, double Komi = 7.5, int Games
     {
         if (Games < 1 || ChunkGames < 1) throw new ArgumentException($"games and chunk size must be >= 1 (got {Games}, {ChunkGames})");
         if (MaxU < 0) throw new ArgumentException($"max U must be >= 0 (got {MaxU})");
-        new PolicyGameOptions(Size, Komi, Temperature, Device: Device).Validate();
+        GameOptions().Validate();
         return this;
     }
 }
@@ -91,7 +98,7 @@ public static partial class ValueData
         sl.to(new torch.Device(o.Device));
         rl.to(new torch.Device(o.Device));
         int added = 0, early = 0, written = 0;
-        var gameOptions = new PolicyGameOptions(o.Size, o.Komi, o.Temperature, Device: o.Device);
+        PolicyGameOptions gameOptions = o.GameOptions();
         while (done < o.Games)
         {
             cancel.ThrowIfCancellationRequested();
@@ -132,6 +139,7 @@ public static partial class ValueData
             GoRecord r = GoRecord.FromState(state, game.Score.ResultString);
             r.Properties[ValuePositions.SampleProperty] = u[g].ToString(CultureInfo.InvariantCulture);
             r.Properties["GC"] = $"value data: SL policy moves 1..{u[g] - 1}, uniformly random move {u[g]}, RL policy after" +
+                                 (o.RlTemperature is double t ? $" at temperature {t.ToString(CultureInfo.InvariantCulture)}" : "") +
                                  (game.Capped ? "; scored at the move cap" : "");
             records.Add(r);
         }

@@ -21,9 +21,11 @@ public static class LeeValueDataCommand
         var chunk = new Option<int>("--chunk") { Description = "Games per output file (a kill loses at most the file in progress)", DefaultValueFactory = _ => 64 };
         var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: default)", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
+        var temperature = new Option<double>("--temperature") { Description = "Softmax temperature of both policies' moves (paper: 1)", DefaultValueFactory = _ => 1.0 };
+        var rlTemperature = new Option<double?>("--rl-temperature") { Description = "Temperature of the RL phase after move U (default: --temperature; 0: the RL policy's best move)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed (U, moves)", DefaultValueFactory = _ => 1UL };
         var command = new Command("value-data", "Play AlphaGo's value-network data games (SL policy, one random move at U, RL policy) into SGF files with VS[U].");
-        foreach (Option o in new Option[] { sl, rl, games, output, size, komi, maxU, chunk, threads, device, seed }) command.Options.Add(o);
+        foreach (Option o in new Option[] { sl, rl, games, output, size, komi, maxU, chunk, temperature, rlTemperature, threads, device, seed }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
             ValueDataOptions options;
@@ -31,7 +33,8 @@ public static class LeeValueDataCommand
             try
             {
                 options = new ValueDataOptions(parse.GetValue(size), parse.GetValue(komi), parse.GetValue(games), parse.GetValue(maxU),
-                    parse.GetValue(chunk), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads), Device: parse.GetValue(device)!).Validate();
+                    parse.GetValue(chunk), parse.GetValue(temperature), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(device)!,
+                    parse.GetValue(rlTemperature)).Validate();
                 slNet = ValueData.LoadPolicy(parse.GetValue(sl)!, options.Size);
                 rlNet = ValueData.LoadPolicy(parse.GetValue(rl)!, options.Size);
             }

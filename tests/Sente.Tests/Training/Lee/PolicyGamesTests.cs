@@ -83,6 +83,39 @@ public class PolicyGamesTests
     }
 
     [Fact]
+    public void PerNetworkTemperatureZeroPlaysThatNetworksBestMoveAndTheOtherStillSamples()
+    {
+        using var sl = TinyNet(5, 6);
+        using var rl = TinyNet(5, 7);
+        // The SL net samples plies 0..5 at temperature 1; the RL net plays greedily after.
+        var setups = Enumerable.Range(0, 4).Select(_ => PolicyGameSetup.Switch(0, 1, 6)).ToList();
+        var o = new PolicyGameOptions(Size: 5, Komi: 0.5, NetworkTemperatures: [1.0, 0.0]);
+        Assert.Equal(1.0, o.TemperatureOf(0));
+        Assert.Equal(0.0, o.TemperatureOf(1));
+        Assert.Equal(1.0, o.TemperatureOf(2));
+        var r = PolicyGames.Play([sl, rl], setups, o, seed: 3);
+        Assert.True(r.Games.Select(g => string.Join(",", g.Moves.Take(6))).Distinct().Count() > 1, "the sampled openings should differ");
+        var greedyRl = new PolicyNetPlayer(rl, temperature: 0, seed: 99, name: "rl");
+        int checkedMoves = 0;
+        foreach (PolicyGame game in r.Games)
+        {
+            var s = new GoState(5, 0.5, Rules.TrompTaylor);
+            for (int i = 0; i < game.Moves.Length; i++)
+            {
+                if (game.Networks[i] == 1)
+                {
+                    Assert.Equal(greedyRl.ChooseMove(s), game.Moves[i]);
+                    checkedMoves++;
+                }
+                s.Play(s.ToMove, game.Moves[i]);
+            }
+        }
+        Assert.True(checkedMoves > 20, $"{checkedMoves} greedy moves checked");
+        Assert.Throws<ArgumentException>(() => (o with { NetworkTemperatures = [1.0, -0.5] }).Validate());
+        Assert.Throws<ArgumentException>(() => (o with { NetworkTemperatures = [double.NaN] }).Validate());
+    }
+
+    [Fact]
     public void OverrideHookSwitchSetupAndCap()
     {
         using var sl = TinyNet(5, 4);

@@ -60,6 +60,47 @@ public class ValueDataTests
     }
 
     [Fact]
+    public void RlTemperatureChangesOnlyTheGamesAfterMoveUAndIsRecorded()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"sente-vdt-{Guid.NewGuid():N}"[..22]);
+        try
+        {
+            using var sl = PolicyGamesTests.TinyNet(5, 1);
+            using var rl = PolicyGamesTests.TinyNet(5, 2);
+            var o = new ValueDataOptions(Size: 5, Games: 6, MaxU: 10, ChunkGames: 6, Seed: 4, Threads: 1);
+            ValueData.Generate(sl, rl, o, Path.Combine(dir, "t1"));
+            ValueData.Generate(sl, rl, o with { RlTemperature = 0 }, Path.Combine(dir, "t0"));
+            var sampled = Sgf.ReadCollection(File.ReadAllText(Path.Combine(dir, "t1", "value-000000-000006.sgf")));
+            var greedy = Sgf.ReadCollection(File.ReadAllText(Path.Combine(dir, "t0", "value-000000-000006.sgf")));
+            Assert.Equal(sampled.Count, greedy.Count);
+            var player = new PolicyNetPlayer(rl, temperature: 0, seed: 1, name: "rl");
+            bool anyDifferent = false;
+            for (int g = 0; g < greedy.Count; g++)
+            {
+                int u = int.Parse(greedy[g].Properties[ValuePositions.SampleProperty], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(sampled[g].Properties[ValuePositions.SampleProperty], greedy[g].Properties[ValuePositions.SampleProperty]);
+                // Moves 1..U are the same (same seed); after U the RL policy plays its best allowed move.
+                Assert.Equal(sampled[g].Moves.Take(u).Select(m => m.Point), greedy[g].Moves.Take(u).Select(m => m.Point));
+                anyDifferent |= !sampled[g].Moves.Select(m => m.Point).SequenceEqual(greedy[g].Moves.Select(m => m.Point));
+                var s = new GoState(5, 7.5, Rules.TrompTaylor);
+                for (int i = 0; i < greedy[g].Moves.Count; i++)
+                {
+                    int move = greedy[g].Moves[i].Point;
+                    if (i >= u) Assert.Equal(player.ChooseMove(s), move);
+                    s.Play(s.ToMove, move);
+                }
+                Assert.Contains("at temperature 0", greedy[g].Properties["GC"]);
+            }
+            Assert.True(anyDifferent, "greedy and sampled RL phases played the same games");
+            Assert.Throws<ArgumentException>(() => (o with { RlTemperature = -1 }).Validate());
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void CommandRejectsAMissingOrWrongCheckpoint()
     {
         var (code, _, err) = SenteCli.Run("lee", "value-data", "--sl", "/nonexistent/sl.ckpt", "--rl", "/nonexistent/rl.ckpt", "--games", "1");
