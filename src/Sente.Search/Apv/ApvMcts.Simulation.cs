@@ -90,6 +90,27 @@ public sealed partial class ApvMcts
     /// on the leaves due for expansion, the rollouts, then the backups.</summary>
     private void EvaluateAndBackup(List<Simulation> batch)
     {
+        if (Options.OverlapNetworks && _rollouts is not null)
+        {
+            // The rollouts play on copies, so the networks see the leaf states as they were.
+            var copies = batch.Select(s => s.State.Clone()).ToArray();
+            Task networks = Task.Run(() => EvaluateNetworks(batch));
+            try { PlayRollouts(batch, i => copies[i]); }
+            finally { ((IAsyncResult)networks).AsyncWaitHandle.WaitOne(); }
+            networks.GetAwaiter().GetResult();
+        }
+        else
+        {
+            EvaluateNetworks(batch);
+            if (_rollouts is not null) PlayRollouts(batch, i => batch[i].State);
+        }
+        foreach (Simulation s in batch) Backup(s, s.Leaf.Value, s.Outcome, _values is not null, _rollouts is not null);
+    }
+
+    /// <summary>The value evaluator on the batch's distinct leaves without a value, then the prior evaluator on the
+    /// leaves due for expansion (reads the leaf states; writes only those nodes).</summary>
+    private void EvaluateNetworks(List<Simulation> batch)
+    {
         var nodes = new List<ApvNode>();
         var states = new List<IGameState>();
         if (_values is not null)
@@ -122,16 +143,17 @@ public sealed partial class ApvMcts
                 states.Add(s.State);
             }
         if (nodes.Count > 0) Expand(nodes, states);
+    }
 
-        if (_rollouts is not null)
-        {
-            if (Options.RolloutThreads == 1 || batch.Count == 1)
-                foreach (Simulation s in batch) s.Outcome = Rollout(s.State, s.LeafPlayer, s.Rng!);
-            else
-                Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = Options.RolloutThreads },
-                    s => s.Outcome = Rollout(s.State, s.LeafPlayer, s.Rng!));
-        }
-        foreach (Simulation s in batch) Backup(s, s.Leaf.Value, s.Outcome, _values is not null, _rollouts is not null);
+    /// <summary>One rollout per simulation of the batch from <paramref name="stateOf"/>(index) (which it modifies),
+    /// on <see cref="ApvOptions.RolloutThreads"/> threads; sets each <see cref="Simulation.Outcome"/>.</summary>
+    private void PlayRollouts(List<Simulation> batch, Func<int, IGameState> stateOf)
+    {
+        if (Options.RolloutThreads == 1 || batch.Count == 1)
+            for (int i = 0; i < batch.Count; i++) batch[i].Outcome = Rollout(stateOf(i), batch[i].LeafPlayer, batch[i].Rng!);
+        else
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.RolloutThreads },
+                i => batch[i].Outcome = Rollout(stateOf(i), batch[i].LeafPlayer, batch[i].Rng!));
     }
 
     /// <summary>Plays the rollout policy from <paramref name="state"/> (modified) to the end; the result for

@@ -36,6 +36,13 @@ public sealed record ApvOptions
     /// not depend on this). The rollout policy must then accept concurrent calls.</summary>
     public int RolloutThreads { get; init; } = 1;
 
+    /// <summary>Run each batch's network calls (values, then priors) on a second thread while this one plays the batch's
+    /// rollouts (on copies of the leaf states), and back up when both are done: AlphaGo's GPU evaluation alongside CPU
+    /// rollouts, in lockstep. A batch then costs about max(networks, rollouts) instead of their sum; results are the same
+    /// as without it (same seed, same tree). It only matters when there are both networks and rollouts
+    /// (0 &lt; lambda &lt; 1, or priors with rollouts); the evaluators must accept calls from another thread (one at a time).</summary>
+    public bool OverlapNetworks { get; init; }
+
     /// <summary>Q of an edge without visits (the paper initialises all statistics to 0).</summary>
     public double FpuValue { get; init; }
 

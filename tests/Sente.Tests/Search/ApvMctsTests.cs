@@ -165,12 +165,51 @@ public class ApvMctsTests
     [Fact]
     public void SameSeedSameSearchAndParallelRolloutsDoNotChangeIt()
     {
-        SearchResult Run(int threads) => new ApvMcts(Empty(), new HashEvaluator(), new HashEvaluator(), new UniformRolloutPolicy(),
-            new ApvOptions { Seed = 9, RolloutThreads = threads, ExpansionThreshold = 2 }).Search(new SearchLimits(Playouts: 120));
+        SearchResult Run(int threads, bool overlap = false) => new ApvMcts(Empty(), new HashEvaluator(), new HashEvaluator(), new UniformRolloutPolicy(),
+            new ApvOptions { Seed = 9, RolloutThreads = threads, ExpansionThreshold = 2, OverlapNetworks = overlap }).Search(new SearchLimits(Playouts: 120));
         SearchResult a = Run(1), b = Run(1), c = Run(2);
         Assert.Equal(a.Policy, b.Policy);
         Assert.Equal(a.Policy, c.Policy);
         Assert.Equal(a.RootValue, c.RootValue, 12);
+        // Networks beside the rollouts: the same search (the evaluators hash the leaf states, so a rollout touching a
+        // state the networks read would change it).
+        foreach (SearchResult d in new[] { Run(1, overlap: true), Run(2, overlap: true) })
+        {
+            Assert.Equal(a.Policy, d.Policy);
+            Assert.Equal(a.RootValue, d.RootValue, 12);
+        }
+    }
+
+    [Fact]
+    public void OverlapRunsTheNetworksOnAnotherThreadAndPassesTheirErrorsOn()
+    {
+        int searchThread = Environment.CurrentManagedThreadId;
+        var seen = new ThreadRecordingEvaluator();
+        var mcts = new ApvMcts(Empty(), seen, seen, new UniformRolloutPolicy(),
+            new ApvOptions { Seed = 2, ExpansionThreshold = 1, OverlapNetworks = true });
+        mcts.Search(new SearchLimits(Playouts: 64));
+        // Only the root's own evaluation (before the first batch) runs on the search thread.
+        Assert.True(seen.Threads.Count(t => t != searchThread) >= 8, string.Join(",", seen.Threads));
+        Assert.InRange(seen.Threads.Count(t => t == searchThread), 0, 2);
+        Assert.Equal(0, mcts.VirtualLossResidue());
+
+        var failing = new ApvMcts(Empty(), seen, new ThreadRecordingEvaluator { Fail = true }, new UniformRolloutPolicy(),
+            new ApvOptions { OverlapNetworks = true });
+        Assert.Equal("value network failed", Assert.Throws<InvalidOperationException>(() => failing.Search(new SearchLimits(Playouts: 16))).Message);
+    }
+
+    private sealed class ThreadRecordingEvaluator : IEvaluator
+    {
+        private readonly HashEvaluator _inner = new();
+        public readonly System.Collections.Concurrent.ConcurrentBag<int> Threads = [];
+        public bool Fail { get; init; }
+
+        public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
+        {
+            Threads.Add(Environment.CurrentManagedThreadId);
+            if (Fail) throw new InvalidOperationException("value network failed");
+            _inner.Evaluate(states, priors, values);
+        }
     }
 
     [Fact]

@@ -1,0 +1,22 @@
+using Sente.Cli.Composition;
+
+namespace Sente.Tests.Cli;
+
+/// <summary>The `apv:` player spec's keys reach the search options.</summary>
+public class ApvSpecTests
+{
+    [Fact]
+    public void OverlapThreadsAndBatchReachTheOptionsAndBadValuesAreNamed()
+    {
+        ApvSpec plain = ApvSpec.Parse("policy=p.ckpt,value=v.ckpt,rollout=r.bin");
+        Assert.False(plain.Options(1).OverlapNetworks);
+        ApvSpec spec = ApvSpec.Parse("policy=p.ckpt,value=v.ckpt,rollout=r.bin,overlap=1,threads=2,batch=16,time=400");
+        var o = spec.Options(7);
+        Assert.True(o.OverlapNetworks);
+        Assert.Equal(2, o.RolloutThreads);
+        Assert.Equal(16, o.BatchSize);
+        Assert.Equal(7UL, o.Seed);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), spec.Limits!.Time);
+        Assert.Contains("overlap=2", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,overlap=2")).Message);
+    }
+}
