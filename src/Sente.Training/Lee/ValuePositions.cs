@@ -17,6 +17,11 @@ public enum ValueMode
     One,
     /// <summary>Every position before each move of every game: the paper's overfitting case (strongly correlated examples).</summary>
     All,
+    /// <summary>Every position of each generated game from its VS position to the end: the positions whose outcome
+    /// the RL phase decides (with a greedy RL phase, `lee value-data --rl-temperature 0`, a function of the position).
+    /// Correlated like <see cref="All"/>, but without the SL phase, whose positions' outcome still hangs on a random
+    /// move.</summary>
+    FromSample,
 }
 
 /// <summary>One value example: the position after <see cref="MoveCount"/> moves of game <see cref="Game"/>, and the
@@ -57,7 +62,7 @@ public sealed class ValuePositions
     /// board size <paramref name="size"/> with a decisive result and splits them: a fraction
     /// <paramref name="testFraction"/> of the games, chosen with <paramref name="seed"/>, is held out.</summary>
     /// <exception cref="InvalidDataException">A file is malformed, a game lacks or has a bad VS in mode
-    /// <see cref="ValueMode.Sampled"/> (the message names file and game), or fewer than 2 games are usable.</exception>
+    /// <see cref="ValueMode.Sampled"/> or <see cref="ValueMode.FromSample"/> (the message names file and game), or fewer than 2 games are usable.</exception>
     public static ValuePositions Load(string path, int size, ValueMode mode, double testFraction, ulong seed)
     {
         if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {testFraction})");
@@ -81,7 +86,7 @@ public sealed class ValuePositions
                 GoRecord g = read[i];
                 if (g.Size != size) continue;
                 if (Winner(g.Result) == Stone.Empty) { skipped++; continue; }
-                if (mode == ValueMode.Sampled) sampledAt.Add(SampledMove(g, f, i + 1));
+                if (mode is ValueMode.Sampled or ValueMode.FromSample) sampledAt.Add(SampledMove(g, f, i + 1));
                 games.Add(g);
             }
         }
@@ -102,6 +107,9 @@ public sealed class ValuePositions
             {
                 case ValueMode.Sampled: into.Add(Sample(game, g, sampledAt[g])); break;
                 case ValueMode.One: into.Add(Sample(game, g, pick.NextInt(positions))); break;
+                case ValueMode.FromSample:
+                    for (int k = sampledAt[g]; k < positions; k++) into.Add(Sample(game, g, k));
+                    break;
                 default:
                     for (int k = 0; k < positions; k++) into.Add(Sample(game, g, k));
                     break;

@@ -16,7 +16,7 @@ public static class LeeValueCommand
     public static Command Create(CliContext ctx)
     {
         var data = new Option<string?>("--data") { Description = "An SGF file or a folder of them with RE (default: runs/lee<size>/value-data from `sente lee value-data` in mode sampled, the GNU Go 9x9 games otherwise)" };
-        var mode = new Option<string>("--mode") { Description = "Positions per game: sampled (the VS position of generated data), one (one random position), all (every position: the paper's overfitting case)", DefaultValueFactory = _ => "sampled" };
+        var mode = new Option<string>("--mode") { Description = "Positions per game: sampled (the VS position of generated data), one (one random position), all (every position: the paper's overfitting case), from-sample (every position from the VS one on)", DefaultValueFactory = _ => "sampled" };
         var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
         var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192)", DefaultValueFactory = _ => 64 };
         var layers = new Option<int>("--layers") { Description = "Convolution layers of the policy-shaped stack (AlphaGo: 13)", DefaultValueFactory = _ => 7 };
@@ -44,7 +44,7 @@ public static class LeeValueCommand
                     parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr), EvalEvery: parse.GetValue(evalEvery),
                     EvalPositions: parse.GetValue(evalPositions), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     Device: parse.GetValue(device)!, LrDrops: LeeCommand.ParseSteps(parse.GetValue(lrDrops))).Validate();
-                string path = parse.GetValue(data) ?? (m == ValueMode.Sampled
+                string path = parse.GetValue(data) ?? (m is ValueMode.Sampled or ValueMode.FromSample
                     ? Path.Combine("runs", $"lee{options.Size}", "value-data")
                     : Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9"));
                 positions = ValuePositions.Load(path, options.Size, m, options.TestFraction, options.Seed);
@@ -86,13 +86,14 @@ public static class LeeValueCommand
         return command;
     }
 
-    /// <summary>sampled | one | all.</summary>
+    /// <summary>sampled | one | all | from-sample.</summary>
     public static ValueMode ParseMode(string text) => text.Trim().ToLowerInvariant() switch
     {
         "sampled" => ValueMode.Sampled,
         "one" => ValueMode.One,
         "all" => ValueMode.All,
-        _ => throw new ArgumentException($"mode must be sampled, one or all (got '{text}')"),
+        "from-sample" => ValueMode.FromSample,
+        _ => throw new ArgumentException($"mode must be sampled, one, all or from-sample (got '{text}')"),
     };
 
     /// <summary>Reports on the calling thread.</summary>

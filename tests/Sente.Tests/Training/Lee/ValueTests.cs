@@ -84,6 +84,10 @@ public class ValueTests(ITestOutputHelper output)
             var samples = p.Train.Concat(p.Test).OrderBy(s => s.Game).ToList();
             Assert.Equal(new ValueSample(0, 2, 1f), samples[0]);   // Black to move after 2 moves, Black won
             Assert.Equal(new ValueSample(1, 3, 1f), samples[1]);   // White to move after 3 moves, White won
+            // from-sample: every position from the VS one to the end (here 2..3 of game 0, 3 of game 1).
+            var from = ValuePositions.Load(file, 9, ValueMode.FromSample, 0.5, 1);
+            Assert.Equal(new[] { new ValueSample(0, 2, 1f), new ValueSample(0, 3, -1f), new ValueSample(1, 3, 1f) },
+                from.Train.Concat(from.Test).OrderBy(s => s.Game).ThenBy(s => s.MoveCount));
 
             File.WriteAllText(file, "(;SZ[9]RE[B+1]VS[2];B[ee];W[cc];B[gg])\n(;SZ[9]RE[B+1]VS[9];B[ee])\n");
             e = Assert.Throws<InvalidDataException>(() => ValuePositions.Load(file, 9, ValueMode.Sampled, 0.5, 1));
