@@ -29,6 +29,6 @@ public sealed class PreActivationBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         Tensor y = conv1.forward(nn.functional.relu(norm1.forward(x)));
         y = conv2.forward(nn.functional.relu(norm2.forward(y)));
-        return y.add_(x).MoveToOuterDisposeScope();
+        return ScalarSafe.AddInPlace(y, x).MoveToOuterDisposeScope();
     }
 }

@@ -38,6 +38,6 @@ public sealed class PyramidBlock : nn.Module<Tensor, Tensor>
         y = norm3.forward(conv2.forward(nn.functional.relu(norm2.forward(y))));
         // Zero-pad the shortcut on the channel axis: pad spec (W left, W right, H top, H bottom, C front, C back).
         Tensor skip = extraChannels == 0 ? x : nn.functional.pad(x, new long[] { 0, 0, 0, 0, 0, extraChannels });
-        return y.add_(skip).MoveToOuterDisposeScope();
+        return ScalarSafe.AddInPlace(y, skip).MoveToOuterDisposeScope();
     }
 }

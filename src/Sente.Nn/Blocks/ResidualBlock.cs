@@ -28,6 +28,6 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         Tensor y = nn.functional.relu(norm1.forward(conv1.forward(x)));
         y = norm2.forward(conv2.forward(y));
-        return nn.functional.relu(y.add_(x)).MoveToOuterDisposeScope();
+        return nn.functional.relu(ScalarSafe.AddInPlace(y, x)).MoveToOuterDisposeScope();
     }
 }

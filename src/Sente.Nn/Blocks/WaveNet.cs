@@ -48,7 +48,7 @@ public sealed class WaveNet : nn.Module<Tensor, Tensor>
         {
             var (res, skip) = layer.forward(h);
             h = res;
-            skipSum = skipSum is null ? skip : skipSum + skip;
+            skipSum = skipSum is null ? skip : ScalarSafe.Add(skipSum, skip);
         }
         Tensor y = post2.forward(nn.functional.relu(post1.forward(nn.functional.relu(skipSum!))));
         return y.MoveToOuterDisposeScope();

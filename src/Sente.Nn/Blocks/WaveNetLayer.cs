@@ -40,7 +40,7 @@ public sealed class WaveNetLayer : nn.Module<Tensor, (Tensor Residual, Tensor Sk
         using var scope = NewDisposeScope();
         Tensor h = dilated.forward(nn.functional.pad(x, new long[] { leftPad, 0 }));
         Tensor gated = tanh(h.narrow(1, 0, channels)) * sigmoid(h.narrow(1, channels, channels));
-        Tensor res = residual is null ? x.alias() : residual.forward(gated).add_(x);
+        Tensor res = residual is null ? x.alias() : ScalarSafe.AddInPlace(residual.forward(gated), x);
         Tensor s = skip.forward(gated);
         return (res.MoveToOuterDisposeScope(), s.MoveToOuterDisposeScope());
     }

@@ -39,6 +39,6 @@ public sealed class WideBlock : nn.Module<Tensor, Tensor>
         y = conv2.forward(nn.functional.relu(norm2.forward(y)));
         // As in the WRN reference code, a projection shortcut reads the pre-activated input.
         Tensor skip = shortcut is null ? x : shortcut.forward(a);
-        return y.add_(skip).MoveToOuterDisposeScope();
+        return ScalarSafe.AddInPlace(y, skip).MoveToOuterDisposeScope();
     }
 }

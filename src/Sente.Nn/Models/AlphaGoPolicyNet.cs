@@ -36,9 +36,9 @@ public sealed class AlphaGoPolicyNet : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         Tensor h = AlphaGoLayers.Run(convs, x);
-        Tensor logits = output.forward(h).flatten(1).add(point_bias);
+        Tensor logits = ScalarSafe.Add(output.forward(h).flatten(1), point_bias);
         Tensor passLogit = pass is null
-            ? full(new long[] { x.shape[0], 1 }, -1e4f, dtype: logits.dtype, device: logits.device)
+            ? ScalarSafe.Full(new long[] { x.shape[0], 1 }, -1e4f, logits.dtype, logits.device)
             : pass.forward(h.mean(new long[] { 2, 3 }));
         return cat(new[] { logits, passLogit }, 1).MoveToOuterDisposeScope();
     }
