@@ -128,7 +128,14 @@ public static class ArenaCommand
         AlphaGoPolicyNet net = PolicyNetworks.Load(path);
         if (net.Config.BoardSize != size)
             throw new CliException($"arena: '{path}' plays {net.Config.BoardSize}x{net.Config.BoardSize}, not {size}x{size}");
-        return (net, t, string.Create(CultureInfo.InvariantCulture, $"policy({Path.GetFileName(path)}{(t == 1 ? "" : $",T={t}")})"));
+        return (net, t, string.Create(CultureInfo.InvariantCulture, $"policy({ShortName(path)}{(t == 1 ? "" : $",T={t}")})"));
+    }
+
+    /// <summary>The file name with its folder (rl/policy.ckpt, sl-48/policy.ckpt): runs name their networks alike.</summary>
+    private static string ShortName(string path)
+    {
+        string folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "");
+        return folder.Length > 0 ? $"{folder}/{Path.GetFileName(path)}" : Path.GetFileName(path);
     }
 
     /// <summary>Two policy networks in lockstep (one batched forward per network per round), colours alternating.</summary>

@@ -49,6 +49,7 @@ public static class LeeReport
                      ("sampled", "one position per generated game (VS)", "0.226 / 0.234"),
                      ("one", "one random position per game", "0.226 / 0.234 (one per game)"),
                      ("all", "every position of each game", "0.19 / 0.37"),
+                     ("fromsample", "every position from the sampled one on", "-"),
                  })
         {
             rows.Add(new($"Value MSE, {what}: train / held-out (constant)", Read(Path.Combine(directory, $"value-{mode}", "value-state.json"), root =>
