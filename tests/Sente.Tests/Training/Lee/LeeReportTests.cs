@@ -68,7 +68,8 @@ public class LeeReportTests
         try
         {
             string md = LeeReport.Write(dir);
-            Assert.Equal(10, md.Split('\n').Count(l => l.Contains("| not run |")));
+            Assert.Equal(11, md.Split('\n').Count(l => l.Contains("| not run |")));
+            Assert.Contains("| Value MSE, every position from the sampled one on: train / held-out (constant) | not run | - |", md);
             Assert.Contains("not run (no tournament.json)", md);
             Assert.True(File.Exists(Path.Combine(dir, "report.png")));
         }
