@@ -18,7 +18,7 @@ public sealed class PolicyNetPlayer : IPlayer
 {
     private readonly AlphaGoPolicyNet _net;
     private readonly AlphaGoEncoder _encoder;
-    private readonly PolicyGameOptions _options;
+    private readonly double _temperature;
     private readonly Rng _rng;
     private readonly float[] _planes;
     private readonly bool[] _allowed;
@@ -32,7 +32,7 @@ public sealed class PolicyNetPlayer : IPlayer
         int size = net.Config.BoardSize;
         _n = size * size;
         _encoder = new AlphaGoEncoder(size);
-        _options = new PolicyGameOptions(size, Temperature: temperature > 0 ? temperature : 1, Greedy: temperature == 0).Validate();
+        _temperature = temperature;
         _rng = new Rng(seed);
         _planes = new float[PolicySamples.PlaneCount * _n];
         _allowed = new bool[_n + 1];
@@ -67,6 +67,6 @@ public sealed class PolicyNetPlayer : IPlayer
             Tensor x = tensor(_planes.AsSpan(0, planes * _n).ToArray(), new long[] { 1, planes, Size, Size });
             logits = _net.forward(x).data<float>().ToArray();
         }
-        return PolicyGames.Choose(logits, _allowed, _options.TemperatureOf(0), _rng);
+        return PolicyGames.Choose(logits, _allowed, _temperature, _rng);
     }
 }

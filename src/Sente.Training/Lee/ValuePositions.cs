@@ -24,6 +24,13 @@ public enum ValueMode
     FromSample,
 }
 
+/// <summary>Rules of the modes.</summary>
+public static class ValueModes
+{
+    /// <summary>True for the modes that read each game's VS[k] (generated value data only).</summary>
+    public static bool ReadsSample(this ValueMode mode) => mode is ValueMode.Sampled or ValueMode.FromSample;
+}
+
 /// <summary>One value example: the position after <see cref="MoveCount"/> moves of game <see cref="Game"/>, and the
 /// game's outcome <see cref="Z"/> from the point of view of the player to move in that position (+1 win, -1 loss).</summary>
 public readonly record struct ValueSample(int Game, int MoveCount, float Z);
@@ -86,7 +93,7 @@ public sealed class ValuePositions
                 GoRecord g = read[i];
                 if (g.Size != size) continue;
                 if (Winner(g.Result) == Stone.Empty) { skipped++; continue; }
-                if (mode is ValueMode.Sampled or ValueMode.FromSample) sampledAt.Add(SampledMove(g, f, i + 1));
+                if (mode.ReadsSample()) sampledAt.Add(SampledMove(g, f, i + 1));
                 games.Add(g);
             }
         }
@@ -107,11 +114,8 @@ public sealed class ValuePositions
             {
                 case ValueMode.Sampled: into.Add(Sample(game, g, sampledAt[g])); break;
                 case ValueMode.One: into.Add(Sample(game, g, pick.NextInt(positions))); break;
-                case ValueMode.FromSample:
-                    for (int k = sampledAt[g]; k < positions; k++) into.Add(Sample(game, g, k));
-                    break;
-                default:
-                    for (int k = 0; k < positions; k++) into.Add(Sample(game, g, k));
+                default: // All from the start, FromSample from the sampled position
+                    for (int k = mode == ValueMode.FromSample ? sampledAt[g] : 0; k < positions; k++) into.Add(Sample(game, g, k));
                     break;
             }
         }

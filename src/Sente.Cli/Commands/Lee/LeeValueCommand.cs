@@ -44,7 +44,7 @@ public static class LeeValueCommand
                     parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr), EvalEvery: parse.GetValue(evalEvery),
                     EvalPositions: parse.GetValue(evalPositions), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     Device: parse.GetValue(device)!, LrDrops: LeeCommand.ParseSteps(parse.GetValue(lrDrops))).Validate();
-                string path = parse.GetValue(data) ?? (m is ValueMode.Sampled or ValueMode.FromSample
+                string path = parse.GetValue(data) ?? (m.ReadsSample()
                     ? Path.Combine("runs", $"lee{options.Size}", "value-data")
                     : Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9"));
                 positions = ValuePositions.Load(path, options.Size, m, options.TestFraction, options.Seed);

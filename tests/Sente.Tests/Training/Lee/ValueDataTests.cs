@@ -6,11 +6,19 @@ namespace Sente.Tests.Training.Lee;
 /// <summary>AlphaGo's value-network data games (SL policy to U-1, random move U, RL policy to the end) as SGF.</summary>
 public class ValueDataTests
 {
-    [Fact]
-    public void WritesValidSgfWithVsAndResultAndContinuesAfterTheLastChunk()
+    /// <summary>Runs <paramref name="body"/> with a fresh temporary folder, deleted afterwards.</summary>
+    private static void InTempDir(string prefix, Action<string> body)
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"sente-vd-{Guid.NewGuid():N}"[..22]);
-        try
+        string dir = Path.Combine(Path.GetTempPath(), $"sente-{prefix}-{Guid.NewGuid():N}"[..22]);
+        try { body(dir); }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WritesValidSgfWithVsAndResultAndContinuesAfterTheLastChunk() => InTempDir("vd", dir =>
         {
             using var sl = PolicyGamesTests.TinyNet(7, 1);
             using var rl = PolicyGamesTests.TinyNet(7, 2);
@@ -52,18 +60,10 @@ public class ValueDataTests
             Assert.Equal(first, File.ReadAllText(Path.Combine(b, "value-000000-000004.sgf")));
             ValueDataSummary late = ValueData.Generate(sl, rl, o with { Games = 3, MaxU = 100_000 }, Path.Combine(dir, "c"));
             Assert.True(late.EndedBeforeU >= 2, $"{late.EndedBeforeU} ended before U");
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
-    }
+        });
 
     [Fact]
-    public void RlTemperatureChangesOnlyTheGamesAfterMoveUAndIsRecorded()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), $"sente-vdt-{Guid.NewGuid():N}"[..22]);
-        try
+    public void RlTemperatureChangesOnlyTheGamesAfterMoveUAndIsRecorded() => InTempDir("vdt", dir =>
         {
             using var sl = PolicyGamesTests.TinyNet(5, 1);
             using var rl = PolicyGamesTests.TinyNet(5, 2);
@@ -93,12 +93,7 @@ public class ValueDataTests
             }
             Assert.True(anyDifferent, "greedy and sampled RL phases played the same games");
             Assert.Throws<ArgumentException>(() => (o with { RlTemperature = -1 }).Validate());
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
-    }
+        });
 
     [Fact]
     public void CommandRejectsAMissingOrWrongCheckpoint()
