@@ -56,7 +56,8 @@ public sealed partial class GtpEngine
         GoState snapshot = _state.Clone();
         object gate = new();
         using var stop = new CancellationTokenSource();
-        Task task = Task.Run(() => analyzer.Analyze(snapshot, color, interval, infos =>
+        // Its own thread (LongRunning), so a busy thread pool cannot hold the analysis back while the GUI waits.
+        Task task = Task.Factory.StartNew(() => analyzer.Analyze(snapshot, color, interval, infos =>
         {
             string line = Format(infos, snapshot.Size, kata);
             lock (gate)
@@ -65,7 +66,7 @@ public sealed partial class GtpEngine
                 output.Write(line);
                 output.Flush();
             }
-        }, stop.Token));
+        }, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         string? next = input.ReadLine();
         lock (gate) stop.Cancel();
         try { task.Wait(); }

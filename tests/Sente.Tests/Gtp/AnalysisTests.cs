@@ -13,17 +13,42 @@ namespace Sente.Tests.Gtp;
 /// <summary>lz-analyze / kata-analyze streaming, and playing with a trained network through match and gtp.</summary>
 public class AnalysisTests
 {
-    /// <summary>A reader that hands out its lines, pausing before the ones given, like a GUI that waits.</summary>
-    private sealed class SlowReader(params (string Line, int DelayMs)[] lines) : TextReader
+    /// <summary>
+    /// A reader like a GUI that shows the analysis: before the line marked <c>AfterInfo</c> it waits until the output
+    /// holds <paramref name="infoLines"/> info lines (at most 60 s, so a loaded machine cannot make the test flaky).
+    /// </summary>
+    private sealed class WaitingReader(LockedWriter output, int infoLines, params (string Line, bool AfterInfo)[] lines)
+        : TextReader
     {
         private int _next;
         public override string? ReadLine()
         {
             if (_next >= lines.Length) return null;
-            var (line, delay) = lines[_next++];
-            if (delay > 0) Thread.Sleep(delay);
+            var (line, afterInfo) = lines[_next++];
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (afterInfo && CountInfo() < infoLines && DateTime.UtcNow < deadline) Thread.Sleep(20);
             return line;
         }
+
+        private int CountInfo()
+        {
+            string text = output.ToString();
+            int n = 0;
+            for (int i = text.IndexOf("\ninfo move ", StringComparison.Ordinal); i >= 0;
+                 i = text.IndexOf("\ninfo move ", i + 1, StringComparison.Ordinal)) n++;
+            return n;
+        }
+    }
+
+    /// <summary>A string writer that the analysis thread and the test's reader may use at the same time.</summary>
+    private sealed class LockedWriter : TextWriter
+    {
+        private readonly System.Text.StringBuilder _sb = new();
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+        public override void Write(char value) { lock (_sb) _sb.Append(value); }
+        public override void Write(string? value) { lock (_sb) _sb.Append(value); }
+        public override void Write(char[] buffer, int index, int count) { lock (_sb) _sb.Append(buffer, index, count); }
+        public override string ToString() { lock (_sb) return _sb.ToString(); }
     }
 
     private static GtpEngine Engine() =>
@@ -35,14 +60,16 @@ public class AnalysisTests
     [InlineData("kata-analyze b 10", "winrate 0.")]
     public void AnalysisStreamsInfoLinesUntilTheNextCommand(string command, string winrateText)
     {
-        var output = new StringWriter();
-        Engine().Run(new SlowReader(("play b e5", 0), ("1 " + command, 0), ("2 name", 1500), ("quit", 0)), output);
+        var output = new LockedWriter(); // the analysis writes from its own thread while the reader looks
+        Engine().Run(new WaitingReader(output, 2, ("play b e5", false), ("1 " + command, false), ("2 name", true),
+                                       ("quit", false)), output);
         string text = output.ToString();
         int start = text.IndexOf("=1\n", StringComparison.Ordinal);
         Assert.True(start >= 0, text);
         int end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+        Assert.True(end > start + 3, text);
         string[] infoLines = text[(start + 3)..end].Split('\n');
-        Assert.True(infoLines.Length >= 1, text);
+        Assert.True(infoLines.Length >= 2, text);
         foreach (string line in infoLines)
         {
             Assert.StartsWith("info move ", line);
@@ -58,7 +85,7 @@ public class AnalysisTests
     public void AnalysisCommandsAreListedAndBadArgumentsAreErrors()
     {
         var output = new StringWriter();
-        Engine().Run(new SlowReader(("list_commands", 0), ("lz-analyze nonsense", 0), ("name", 0)), output);
+        Engine().Run(new StringReader("list_commands\nlz-analyze nonsense\nname\n"), output);
         string text = output.ToString();
         Assert.Contains("lz-analyze", text);
         Assert.Contains("kata-analyze", text);
