@@ -15,7 +15,9 @@ namespace Sente.Cli.Composition;
 /// (200; 0 = the policy network alone, no search), time (ms per move, instead of visits), beta (0.67), nthr (the
 /// expansion threshold: 8, or 1 with lambda=0 since a leaf's value is computed once), cpuct (5), vl (virtual loss 3),
 /// batch (8), threads (rollout threads, 1), overlap (0; 1 runs the networks on a second thread while the rollouts
-/// play, as AlphaGo's GPU beside its CPU rollouts), resign (-0.8; -1 never).
+/// play, as AlphaGo's GPU beside its CPU rollouts), valueat (visit: the value network scores each position a simulation
+/// stops at, on its first visit; expansion: each position once when it joins the tree, the paper's leaf node), resign
+/// (-0.8; -1 never).
 /// </summary>
 public sealed record ApvSpec(string Policy, string? Value, string? Rollout, double Lambda, int Visits, int? TimeMs, double Beta,
                              int ExpansionThreshold, double CPuct, int VirtualLoss, int Batch, int Threads, double Resign)
@@ -23,10 +25,13 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <summary>Networks on a second thread while the rollouts play (<see cref="ApvOptions.OverlapNetworks"/>).</summary>
     public bool Overlap { get; init; }
 
-    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "resign"];
+    /// <summary>Where a simulation's value comes from (<see cref="ApvOptions.ValueAt"/>).</summary>
+    public ApvValueAt ValueAt { get; init; }
+
+    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "valueat", "resign"];
 
     public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
-                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,resign=-0.8]; lambda=0 value only, " +
+                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,valueat=visit|expansion][,resign=-0.8]; lambda=0 value only, " +
                                "lambda=1 rollouts only, visits=0 the policy network alone";
 
     /// <summary>Parses the text after "apv:".</summary>
@@ -62,7 +67,16 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
             (int)Num(a, "vl", 3, 0, 1000, integer: true),
             (int)Num(a, "batch", 8, 1, 4096, integer: true),
             (int)Num(a, "threads", 1, 1, 256, integer: true),
-            Num(a, "resign", -0.8, -1, 1)) { Overlap = Num(a, "overlap", 0, 0, 1, integer: true) == 1 };
+            Num(a, "resign", -0.8, -1, 1))
+        {
+            Overlap = Num(a, "overlap", 0, 0, 1, integer: true) == 1,
+            ValueAt = a.GetValueOrDefault("valueat")?.ToLowerInvariant() switch
+            {
+                null or "visit" => ApvValueAt.Visit,
+                "expansion" => ApvValueAt.Expansion,
+                string other => throw new ArgumentException($"player 'apv': valueat={other}: expected visit or expansion"),
+            },
+        };
     }
 
     /// <summary>Search limits: null for the policy network alone.</summary>
@@ -72,7 +86,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     public ApvOptions Options(ulong seed) => new ApvOptions
     {
         CPuct = CPuct, Lambda = Lambda, VirtualLoss = VirtualLoss, ExpansionThreshold = ExpansionThreshold,
-        BatchSize = Batch, RolloutThreads = Threads, OverlapNetworks = Overlap, Seed = seed,
+        BatchSize = Batch, RolloutThreads = Threads, OverlapNetworks = Overlap, ValueAt = ValueAt, Seed = seed,
     }.Validate();
 
     /// <summary>A short name: apv(lambda,visits or time) or policy(file).</summary>

@@ -104,16 +104,17 @@ public sealed partial class ApvMcts
             EvaluateNetworks(batch);
             if (_rollouts is not null) PlayRollouts(batch, i => batch[i].State);
         }
-        foreach (Simulation s in batch) Backup(s, s.Leaf.Value, s.Outcome, _values is not null, _rollouts is not null);
+        foreach (Simulation s in batch)
+            Backup(s, _values is null ? 0 : LeafValue(s), s.Outcome, _values is not null, _rollouts is not null);
     }
 
-    /// <summary>The value evaluator on the batch's distinct leaves without a value, then the prior evaluator on the
-    /// leaves due for expansion (reads the leaf states; writes only those nodes).</summary>
+    /// <summary>With <see cref="ApvValueAt.Visit"/>, the value evaluator on the batch's distinct leaves without a value;
+    /// then the prior evaluator on the leaves due for expansion (reads the leaf states; writes only those nodes).</summary>
     private void EvaluateNetworks(List<Simulation> batch)
     {
         var nodes = new List<ApvNode>();
         var states = new List<IGameState>();
-        if (_values is not null)
+        if (Options.ValueAt == ApvValueAt.Visit)
         {
             foreach (Simulation s in batch)
                 if (!s.Leaf.HasValue && !nodes.Contains(s.Leaf))
@@ -121,18 +122,7 @@ public sealed partial class ApvMcts
                     nodes.Add(s.Leaf);
                     states.Add(s.State);
                 }
-            if (nodes.Count > 0)
-            {
-                int actions = _rootState.Game.NumActions;
-                var priors = new float[nodes.Count * actions];
-                var values = new float[nodes.Count];
-                _values.Evaluate(states, priors, values);
-                for (int i = 0; i < nodes.Count; i++)
-                {
-                    nodes[i].Value = Math.Clamp(float.IsFinite(values[i]) ? values[i] : 0f, -1f, 1f);
-                    nodes[i].HasValue = true;
-                }
-            }
+            EvaluateValues(nodes, states);
         }
         nodes.Clear();
         states.Clear();
@@ -143,6 +133,36 @@ public sealed partial class ApvMcts
                 states.Add(s.State);
             }
         if (nodes.Count > 0) Expand(nodes, states);
+    }
+
+    /// <summary>One value-evaluator call for those of <paramref name="nodes"/> without a value (none without a value
+    /// evaluator).</summary>
+    private void EvaluateValues(List<ApvNode> nodes, List<IGameState> states)
+    {
+        if (_values is null) return;
+        var todo = new List<int>();
+        for (int i = 0; i < nodes.Count; i++)
+            if (!nodes[i].HasValue) todo.Add(i);
+        if (todo.Count == 0) return;
+        var values = new float[todo.Count];
+        var priors = new float[todo.Count * _rootState.Game.NumActions];
+        _values.Evaluate(todo.Count == states.Count ? states : todo.Select(i => states[i]).ToList(), priors, values);
+        for (int k = 0; k < todo.Count; k++)
+        {
+            nodes[todo[k]].Value = Math.Clamp(float.IsFinite(values[k]) ? values[k] : 0f, -1f, 1f);
+            nodes[todo[k]].HasValue = true;
+        }
+    }
+
+    /// <summary>The simulation's value v(s_L) for its leaf player: the leaf's own value when it has one (always with
+    /// <see cref="ApvValueAt.Visit"/>; with <see cref="ApvValueAt.Expansion"/> when it joined the tree this round),
+    /// else that of the tree node it left (which has one: nodes get theirs when expanded).</summary>
+    private static double LeafValue(Simulation s)
+    {
+        if (s.Leaf.HasValue) return s.Leaf.Value;
+        var (parent, _, mover) = s.Path[^1];
+        if (!parent.HasValue) throw new InvalidOperationException("ApvMcts: a tree node has no value");
+        return mover == s.LeafPlayer ? parent.Value : -parent.Value;
     }
 
     /// <summary>One rollout per simulation of the batch from <paramref name="stateOf"/>(index) (which it modifies),

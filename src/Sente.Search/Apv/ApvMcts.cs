@@ -131,9 +131,11 @@ public sealed partial class ApvMcts
         }
     }
 
-    /// <summary>Creates the edges of <paramref name="nodes"/> with one call to the prior evaluator.</summary>
+    /// <summary>Creates the edges of <paramref name="nodes"/> with one call to the prior evaluator (and, with
+    /// <see cref="ApvValueAt.Expansion"/>, gives them their values with one call to the value evaluator).</summary>
     private void Expand(List<ApvNode> nodes, List<IGameState> states)
     {
+        if (Options.ValueAt == ApvValueAt.Expansion) EvaluateValues(nodes, states);
         int actions = _rootState.Game.NumActions;
         var priors = new float[states.Count * actions];
         var values = new float[states.Count];

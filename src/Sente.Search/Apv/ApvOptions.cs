@@ -27,6 +27,9 @@ public sealed record ApvOptions
     /// unexpanded leaf only repeats it).</summary>
     public int ExpansionThreshold { get; init; } = 8;
 
+    /// <summary>Which position the value evaluator scores for a simulation: see <see cref="ApvValueAt"/>.</summary>
+    public ApvValueAt ValueAt { get; init; } = ApvValueAt.Visit;
+
     /// <summary>Simulations collected (with virtual loss) before one batched evaluation round: one value-evaluator call,
     /// one prior-evaluator call and the rollouts. This replaces the paper's asynchronous threads: the search is one
     /// thread that descends BatchSize times, evaluates all the leaves together, then backs them all up.</summary>
@@ -65,6 +68,7 @@ public sealed record ApvOptions
         if (BatchSize < 1) throw new ArgumentException($"ApvOptions.BatchSize must be >= 1, got {BatchSize}");
         if (BatchSize > 1 && VirtualLoss < 1) throw new ArgumentException("ApvOptions.VirtualLoss must be >= 1 when BatchSize > 1");
         if (RolloutThreads < 1) throw new ArgumentException($"ApvOptions.RolloutThreads must be >= 1, got {RolloutThreads}");
+        if (!Enum.IsDefined(ValueAt)) throw new ArgumentException($"ApvOptions.ValueAt: unknown value {ValueAt}");
         if (!double.IsFinite(FpuValue)) throw new ArgumentException($"ApvOptions.FpuValue must be finite, got {FpuValue}");
         if (MaxRolloutMoves is < 1) throw new ArgumentException($"ApvOptions.MaxRolloutMoves must be >= 1, got {MaxRolloutMoves}");
         return this;

@@ -1,4 +1,5 @@
 using Sente.Cli.Composition;
+using Sente.Search.Apv;
 
 namespace Sente.Tests.Cli;
 
@@ -17,6 +18,9 @@ public class ApvSpecTests
         Assert.Equal(16, o.BatchSize);
         Assert.Equal(7UL, o.Seed);
         Assert.Equal(TimeSpan.FromMilliseconds(400), spec.Limits!.Time);
+        Assert.Equal(ApvValueAt.Visit, o.ValueAt);
+        Assert.Equal(ApvValueAt.Expansion, ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=expansion").Options(1).ValueAt);
+        Assert.Contains("valueat=node", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=node")).Message);
         Assert.Contains("overlap=2", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,overlap=2")).Message);
     }
 }

@@ -112,6 +112,44 @@ public class ApvMctsTests
         }
     }
 
+    [Fact]
+    public void ValueAtExpansionBacksUpTheValueOfTheNodeTheSimulationLeft()
+    {
+        // Depth-one tree again, values at expansion: the only tree node is the root, evaluated once, whose value 0.6 is
+        // for X (to move there); every simulation that stops at a root child backs it up.
+        IGameState root = Empty();
+        foreach (double lambda in new[] { 0.5, 0.25 })
+        {
+            var values = new ConstantEvaluator(0.6f);
+            var mcts = new ApvMcts(root, new ConstantEvaluator(0), values, new FirstLegalRollout(),
+                new ApvOptions { Lambda = lambda, ExpansionThreshold = 1000, ValueAt = ApvValueAt.Expansion });
+            SearchResult r = mcts.Search(new SearchLimits(Playouts: 40));
+            Assert.Equal(1, values.States);
+            foreach (ChildStats c in r.Children.Where(c => c.Visits > 0))
+            {
+                IGameState child = root.Clone();
+                child.Apply(c.Action);
+                Assert.Equal((1 - lambda) * 0.6 + lambda * FirstLegalRollout.Outcome(child, 0), c.Q, 6);
+                var e = mcts.RootEdge(c.Action)!.Value;
+                Assert.Equal(e.N, e.Nv);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(ApvValueAt.Visit)]
+    [InlineData(ApvValueAt.Expansion)]
+    public void ValueAtExpansionEvaluatesExactlyTheNodesThatJoinTheTree(ApvValueAt at)
+    {
+        var priors = new ConstantEvaluator(0);
+        var values = new ConstantEvaluator(0.1f);
+        new ApvMcts(Empty(), priors, values, new UniformRolloutPolicy(),
+            new ApvOptions { ExpansionThreshold = 3, ValueAt = at, Seed = 4 }).Search(new SearchLimits(Playouts: 200));
+        Assert.True(priors.States > 5);
+        if (at == ApvValueAt.Expansion) Assert.Equal(priors.States, values.States);
+        else Assert.True(values.States > priors.States); // every distinct position reached, most never expanded
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
@@ -165,19 +203,23 @@ public class ApvMctsTests
     [Fact]
     public void SameSeedSameSearchAndParallelRolloutsDoNotChangeIt()
     {
-        SearchResult Run(int threads, bool overlap = false) => new ApvMcts(Empty(), new HashEvaluator(), new HashEvaluator(), new UniformRolloutPolicy(),
-            new ApvOptions { Seed = 9, RolloutThreads = threads, ExpansionThreshold = 2, OverlapNetworks = overlap }).Search(new SearchLimits(Playouts: 120));
-        SearchResult a = Run(1), b = Run(1), c = Run(2);
-        Assert.Equal(a.Policy, b.Policy);
-        Assert.Equal(a.Policy, c.Policy);
-        Assert.Equal(a.RootValue, c.RootValue, 12);
-        // Networks beside the rollouts: the same search (the evaluators hash the leaf states, so a rollout touching a
-        // state the networks read would change it).
-        foreach (SearchResult d in new[] { Run(1, overlap: true), Run(2, overlap: true) })
+        SearchResult Run(int threads, bool overlap = false, ApvValueAt at = ApvValueAt.Visit) => new ApvMcts(Empty(), new HashEvaluator(), new HashEvaluator(), new UniformRolloutPolicy(),
+            new ApvOptions { Seed = 9, RolloutThreads = threads, ExpansionThreshold = 2, OverlapNetworks = overlap, ValueAt = at }).Search(new SearchLimits(Playouts: 120));
+        foreach (ApvValueAt at in Enum.GetValues<ApvValueAt>())
         {
-            Assert.Equal(a.Policy, d.Policy);
-            Assert.Equal(a.RootValue, d.RootValue, 12);
+            SearchResult a = Run(1, at: at), b = Run(1, at: at), c = Run(2, at: at);
+            Assert.Equal(a.Policy, b.Policy);
+            Assert.Equal(a.Policy, c.Policy);
+            Assert.Equal(a.RootValue, c.RootValue, 12);
+            // Networks beside the rollouts: the same search (the evaluators hash the leaf states, so a rollout touching
+            // a state the networks read would change it).
+            foreach (SearchResult d in new[] { Run(1, overlap: true, at: at), Run(2, overlap: true, at: at) })
+            {
+                Assert.Equal(a.Policy, d.Policy);
+                Assert.Equal(a.RootValue, d.RootValue, 12);
+            }
         }
+        Assert.NotEqual(Run(1).RootValue, Run(1, at: ApvValueAt.Expansion).RootValue);
     }
 
     [Fact]
