@@ -31,11 +31,13 @@ public static class LeeCommand
         var batch = new Option<int>("--batch") { Description = "Positions per step", DefaultValueFactory = _ => 64 };
         var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 0.05 };
         var evalEvery = new Option<int>("--eval-every") { Description = "Steps between held-out evaluations and checkpoints", DefaultValueFactory = _ => 250 };
+        var evalPositions = new Option<int>("--eval-positions") { Description = "Held-out positions per evaluation (the same ones each time; more than there are: all)", DefaultValueFactory = _ => 2000 };
+        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: default)", DefaultValueFactory = _ => 0 };
         var lrDrops = new Option<string?>("--lr-drop") { Description = "Steps at which the learning rate is divided by 10, comma-separated (e.g. 6000,9000)" };
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/sl-<planes>)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed (split, sampling, initialisation)", DefaultValueFactory = _ => 1UL };
         var command = new Command("sl", "Supervised learning of AlphaGo's policy network from SGF records; reports held-out top-1/top-3 accuracy.");
-        foreach (Option o in new Option[] { data, size, planes, filters, layers, steps, batch, lr, evalEvery, lrDrops, runDir, seed }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, size, planes, filters, layers, steps, batch, lr, evalEvery, evalPositions, threads, lrDrops, runDir, seed }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
             SupervisedPolicyOptions options;
@@ -44,7 +46,8 @@ public static class LeeCommand
             {
                 options = new SupervisedPolicyOptions(parse.GetValue(size), parse.GetValue(planes), parse.GetValue(filters),
                     parse.GetValue(layers), parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr),
-                    EvalEvery: parse.GetValue(evalEvery), Seed: parse.GetValue(seed), LrDrops: ParseSteps(parse.GetValue(lrDrops))).Validate();
+                    EvalEvery: parse.GetValue(evalEvery), EvalPositions: parse.GetValue(evalPositions),
+                    Threads: parse.GetValue(threads), Seed: parse.GetValue(seed), LrDrops: ParseSteps(parse.GetValue(lrDrops))).Validate();
                 positions = SgfPositions.Load(parse.GetValue(data)!, options.Size, options.TestFraction, options.Seed);
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException)

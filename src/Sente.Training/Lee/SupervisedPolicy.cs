@@ -34,8 +34,10 @@ public sealed record SupervisedPolicyOptions(
         if (Planes is not (4 or 12 or 20 or 48)) throw new ArgumentException($"planes must be 4, 12, 20 or 48 (got {Planes})");
         if (Batch < 1 || Steps < 1 || EvalEvery < 1 || EvalPositions < 1) throw new ArgumentException("batch, steps, eval-every and eval-positions must be positive");
         if ((LrDrops ?? []).Any(d => d < 1)) throw new ArgumentException("learning-rate drop steps must be positive");
+        if (Threads < 0) throw new ArgumentException($"threads must be >= 0 (got {Threads})");
         if (!(LearningRate > 0)) throw new ArgumentException($"learning rate must be > 0 (got {LearningRate})");
         if (!(TestFraction > 0 && TestFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {TestFraction})");
+        Model.Validate();
         return this;
     }
 

@@ -54,6 +54,29 @@ public class SupervisedPolicyTests
         (code, _, err) = SenteCli.Run("lee", "sl", "--data", Data, "--planes", "7");
         Assert.NotEqual(0, code);
         Assert.Contains("planes", err);
+        (code, _, err) = SenteCli.Run("lee", "sl", "--data", Data, "--layers", "2");
+        Assert.NotEqual(0, code);
+        Assert.Contains("layers", err);
+        (code, _, err) = SenteCli.Run("lee", "sl", "--data", Data, "--threads", "-1");
+        Assert.NotEqual(0, code);
+        Assert.Contains("threads", err);
+    }
+
+    [Fact]
+    public void CliRunEvaluatesOnTheAskedNumberOfHeldOutPositions()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sente-slcli-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var (code, output, err) = SenteCli.Run("lee", "sl", "--data", Data, "--planes", "4", "--filters", "4", "--layers", "3",
+                "--batch", "8", "--steps", "2", "--eval-every", "2", "--eval-positions", "37", "--threads", "1", "--run-dir", dir);
+            Assert.True(code == 0, err);
+            Assert.Contains("(37 positions", output);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
     }
 }
 
