@@ -9,9 +9,9 @@ namespace Sente.Cli.Commands.Lee;
 /// held-out, constant predictor).</summary>
 public static class LeeValueCommand
 {
-    /// <summary>`lee value`, `lee value-data` and `lee report` (one line in <see cref="LeeCommand"/>).</summary>
+    /// <summary>`lee value`, `lee value-data`, `lee value-eval` and `lee report` (one line in <see cref="LeeCommand"/>).</summary>
     public static IEnumerable<Command> WithDataAndReport(CliContext ctx) =>
-        [Create(ctx), LeeValueDataCommand.Create(ctx), LeeReportCommand.Create(ctx)];
+        [Create(ctx), LeeValueDataCommand.Create(ctx), LeeValueEvalCommand.Create(ctx), LeeReportCommand.Create(ctx)];
 
     public static Command Create(CliContext ctx)
     {

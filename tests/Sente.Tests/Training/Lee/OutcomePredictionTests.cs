@@ -1,0 +1,63 @@
+using Sente.Core.Evaluation;
+using Sente.Core.Games;
+using Sente.Search.Apv;
+using Sente.Training.Lee;
+
+namespace Sente.Tests.Training.Lee;
+
+/// <summary>The value network and rollouts as outcome predictors (`lee value-eval`).</summary>
+public class OutcomePredictionTests
+{
+    private static readonly string Data = RepoPaths.TestData("gnugo-9x9/train.sgf");
+
+    /// <summary>Uniform priors and one fixed value for every state.</summary>
+    private sealed class ConstantEvaluator(float value) : IEvaluator
+    {
+        public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
+        {
+            priors.Clear();
+            values[..states.Count].Fill(value);
+        }
+    }
+
+    [Fact]
+    public void ConstantPredictorsScoreWhatTheOutcomesSay()
+    {
+        var games = ValuePositions.Load(Data, 9, ValueMode.One, 0.1, seed: 4);
+        var zero = Assert.Single(OutcomePrediction.Measure(games, new ConstantEvaluator(0), null, [], 300, seed: 5));
+        Assert.Equal(300, zero.Positions);
+        Assert.Equal(1.0, zero.Mse, 9);
+        Assert.Equal(0.5, zero.SignAgreement, 9);
+        var one = Assert.Single(OutcomePrediction.Measure(games, new ConstantEvaluator(1), null, [], 300, seed: 5));
+        // Always +1: MSE is 4 x the share of losses for the player to move, and the sign agrees on every win.
+        Assert.Equal(4 * (1 - one.SignAgreement), one.Mse, 9);
+        Assert.InRange(one.SignAgreement, 0.2, 0.8);
+    }
+
+    [Fact]
+    public void MoreRolloutsPredictBetterAndTheSeedFixesTheResult()
+    {
+        var games = ValuePositions.Load(Data, 9, ValueMode.All, 0.1, seed: 4);
+        var a = OutcomePrediction.Measure(games, null, new UniformRolloutPolicy(), [1, 8], 150, seed: 7);
+        Assert.Equal(2, a.Count);
+        Assert.All(a, e => Assert.Equal(150, e.Positions));
+        // A single +1/-1 rollout has MSE 4 x P(wrong sign); averaging 8 of them shrinks the variance part.
+        Assert.True(a[1].Mse < a[0].Mse, $"8 rollouts {a[1].Mse:0.000} vs 1 rollout {a[0].Mse:0.000}");
+        var b = OutcomePrediction.Measure(games, null, new UniformRolloutPolicy(), [1, 8], 150, seed: 7);
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void CliNamesWhatIsMissingOrMalformed()
+    {
+        var (code, _, err) = SenteCli.Run("lee", "value-eval", "--data", Data);
+        Assert.NotEqual(0, code);
+        Assert.Contains("--value", err);
+        (code, _, err) = SenteCli.Run("lee", "value-eval", "--data", Data, "--rollout", "/nonexistent/rollout.bin", "--rollouts", "8,x");
+        Assert.NotEqual(0, code);
+        Assert.Contains("'x'", err);
+        (code, _, err) = SenteCli.Run("lee", "value-eval", "--data", Data, "--value", "/nonexistent/value.ckpt");
+        Assert.NotEqual(0, code);
+        Assert.Contains("/nonexistent/value.ckpt", err);
+    }
+}
