@@ -23,14 +23,16 @@ public static class OutcomePrediction
     /// <paramref name="rolloutCounts"/> rollouts of <paramref name="rollouts"/> (when given) on up to
     /// <paramref name="maxPositions"/> positions drawn at random from all of <paramref name="data"/>'s samples.</summary>
     /// <param name="maxRolloutMoves">Longest rollout; one cut there counts as 0.</param>
+    /// <param name="moves">Only positions after this many moves of their game (inclusive range; null: all).</param>
     public static IReadOnlyList<OutcomeError> Measure(ValuePositions data, IEvaluator? values, IRolloutPolicy? rollouts,
         IReadOnlyList<int> rolloutCounts, int maxPositions, ulong seed, int maxRolloutMoves = 1000,
-        IProgress<(int Done, int Total)>? progress = null)
+        IProgress<(int Done, int Total)>? progress = null, (int From, int To)? moves = null)
     {
         if (maxPositions < 1) throw new ArgumentException($"positions must be >= 1 (got {maxPositions})");
         if (rolloutCounts.Any(k => k < 1)) throw new ArgumentException("rollout counts must be >= 1");
+        if (moves is { } m && (m.From < 0 || m.To < m.From)) throw new ArgumentException($"move range {m.From}..{m.To} is empty or negative");
         var rng = new Rng(seed);
-        List<(GoState State, float Z)> positions = Draw(data, maxPositions, rng);
+        List<(GoState State, float Z)> positions = Draw(data, maxPositions, rng, moves ?? (0, int.MaxValue));
         var results = new List<OutcomeError>();
         if (values is not null) results.Add(MeasureValues(positions, values, progress));
         if (rollouts is not null && rolloutCounts.Count > 0)
@@ -84,8 +86,9 @@ public static class OutcomePrediction
     }
 
     /// <summary>Up to <paramref name="count"/> distinct non-terminal positions of the samples (training and held-out
-    /// alike), in a seeded random order, each with the player to move the sample names.</summary>
-    private static List<(GoState, float)> Draw(ValuePositions data, int count, Rng rng)
+    /// alike) after <paramref name="moves"/> moves, in a seeded random order, each with the player to move the sample
+    /// names.</summary>
+    private static List<(GoState, float)> Draw(ValuePositions data, int count, Rng rng, (int From, int To) moves)
     {
         var all = data.Train.Concat(data.Test).ToArray();
         for (int i = all.Length - 1; i > 0; i--) { int j = rng.NextInt(i + 1); (all[i], all[j]) = (all[j], all[i]); }
@@ -93,6 +96,7 @@ public static class OutcomePrediction
         foreach (ValueSample s in all)
         {
             if (drawn.Count == count) break;
+            if (s.MoveCount < moves.From || s.MoveCount > moves.To) continue;
             var game = data.Games[s.Game];
             GoState state = game.Replay(s.MoveCount);
             Stone mover = ValuePositions.ToMoveAfter(game, s.MoveCount);

@@ -18,16 +18,18 @@ public static class LeeValueEvalCommand
         var rollout = new Option<string?>("--rollout") { Description = "Rollout policy weights (lee rollout)" };
         var rollouts = new Option<string>("--rollouts") { Description = "Rollouts per position to average, comma-separated (each count is reported)", DefaultValueFactory = _ => "1,8,32" };
         var positions = new Option<int>("--positions") { Description = "Positions drawn at random from the games", DefaultValueFactory = _ => 2000 };
+        var moves = new Option<string?>("--moves") { Description = "Only positions after FROM..TO moves of their game, e.g. 0..20 or 40..999 (default: all)" };
         var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
         var seed = new Option<ulong>("--seed") { Description = "Seed (positions, rollouts, network symmetries)", DefaultValueFactory = _ => 1UL };
         var command = new Command("value-eval", "Compare the value network and the mean of k rollouts as predictors of the game result on positions of recorded games (MSE, sign agreement).");
-        foreach (Option o in new Option[] { data, mode, value, rollout, rollouts, positions, size, seed }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, mode, value, rollout, rollouts, positions, moves, size, seed }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
             string? valuePath = parse.GetValue(value), rolloutPath = parse.GetValue(rollout);
             if (valuePath is null && rolloutPath is null) throw new CliException("lee value-eval: give --value, --rollout or both");
             ValuePositions games;
             int[] counts;
+            (int, int)? range = null;
             ValueNetEvaluator? net = null;
             Sente.Search.Apv.IRolloutPolicy? policy = null;
             try
@@ -36,6 +38,14 @@ public static class LeeValueEvalCommand
                     .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k >= 1 ? k
                         : throw new ArgumentException($"--rollouts: '{t}' is not a positive count")).ToArray();
                 if (parse.GetValue(positions) < 1) throw new ArgumentException("--positions must be >= 1");
+                if (parse.GetValue(moves) is { } text)
+                {
+                    string[] ends = text.Split("..");
+                    if (ends.Length != 2 || !int.TryParse(ends[0], NumberStyles.None, CultureInfo.InvariantCulture, out int from)
+                        || !int.TryParse(ends[1], NumberStyles.None, CultureInfo.InvariantCulture, out int to) || to < from)
+                        throw new ArgumentException($"--moves: '{text}' is not a range FROM..TO with FROM <= TO");
+                    range = (from, to);
+                }
                 games = ValuePositions.Load(parse.GetValue(data)!, parse.GetValue(size), LeeValueCommand.ParseMode(parse.GetValue(mode)!), 0.1, parse.GetValue(seed));
                 if (valuePath is not null)
                 {
@@ -51,7 +61,7 @@ public static class LeeValueEvalCommand
             ctx.Out.WriteLine($"lee value-eval: {games.Games.Count} games ({games.SkippedGames} skipped without a decisive result), " +
                               $"{games.Train.Count + games.Test.Count} positions in mode {games.Mode.ToString().ToLowerInvariant()}; drawing up to {parse.GetValue(positions)}");
             IReadOnlyList<OutcomeError> results = OutcomePrediction.Measure(games, net, policy, policy is null ? [] : counts,
-                parse.GetValue(positions), parse.GetValue(seed));
+                parse.GetValue(positions), parse.GetValue(seed), moves: range);
             ctx.Out.WriteLine("evaluator                  positions  MSE     sign agrees");
             foreach (OutcomeError r in results)
                 ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Evaluator,-26} {r.Positions,9}  {r.Mse,6:0.000}  {r.SignAgreement,10:P1}"));

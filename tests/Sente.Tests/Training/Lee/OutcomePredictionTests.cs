@@ -32,6 +32,9 @@ public class OutcomePredictionTests
         // Always +1: MSE is 4 x the share of losses for the player to move, and the sign agrees on every win.
         Assert.Equal(4 * (1 - one.SignAgreement), one.Mse, 9);
         Assert.InRange(one.SignAgreement, 0.2, 0.8);
+        // A move range keeps only the positions in it: none of these short games reaches move 500.
+        Assert.Equal(0, Assert.Single(OutcomePrediction.Measure(games, new ConstantEvaluator(0), null, [], 300, seed: 5, moves: (500, 600))).Positions);
+        Assert.Throws<ArgumentException>(() => OutcomePrediction.Measure(games, new ConstantEvaluator(0), null, [], 300, seed: 5, moves: (9, 3)));
     }
 
     [Fact]
@@ -56,6 +59,9 @@ public class OutcomePredictionTests
         (code, _, err) = SenteCli.Run("lee", "value-eval", "--data", Data, "--rollout", "/nonexistent/rollout.bin", "--rollouts", "8,x");
         Assert.NotEqual(0, code);
         Assert.Contains("'x'", err);
+        (code, _, err) = SenteCli.Run("lee", "value-eval", "--data", Data, "--rollout", "/nonexistent/rollout.bin", "--moves", "20-30");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--moves", err);
         (code, _, err) = SenteCli.Run("lee", "value-eval", "--data", Data, "--value", "/nonexistent/value.ckpt");
         Assert.NotEqual(0, code);
         Assert.Contains("/nonexistent/value.ckpt", err);
