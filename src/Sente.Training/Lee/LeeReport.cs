@@ -28,13 +28,16 @@ public static class LeeReport
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"no run directory at '{directory}'");
         var rows = new List<ReportRow>();
-        foreach (var (planes, paper) in new[] { (48, "55.4% (192 filters)"), (4, "47.6%"), (12, "54.7%"), (20, "54.7%") })
+        foreach (var (planes, paper) in new[] { (48, "55.4% (192 filters); 57.0% (256 filters, 8-symmetry ensemble)"), (4, "47.6%"), (12, "54.7%"), (20, "54.7%") })
         {
             string label = $"SL policy, {planes} planes: held-out top-1 / top-3";
             rows.Add(new(label, Read(Path.Combine(directory, $"sl-{planes}", "sl-state.json"), root =>
             {
                 JsonElement last = Last(root, "History");
-                return string.Create(Inv, $"{Pct(Num(last, "Top1"))} / {Pct(Num(last, "Top3"))} (step {Num(last, "Step"):0}, {Num(last, "MicrosecondsPerPosition"):0} us/position)");
+                // Top1Symmetric (the 8-symmetry ensemble, as the paper's 57.0%) is absent from older runs and may be null.
+                string ensemble = last.TryGetProperty("Top1Symmetric", out JsonElement sym) && sym.ValueKind == JsonValueKind.Number
+                    ? $"; 8-symmetry ensemble top-1 {Pct(Number(sym, "Top1Symmetric"))}" : "";
+                return string.Create(Inv, $"{Pct(Num(last, "Top1"))} / {Pct(Num(last, "Top3"))} (step {Num(last, "Step"):0}, {Num(last, "MicrosecondsPerPosition"):0} us/position{ensemble})");
             }), paper));
         }
         rows.Add(new("Rollout policy: held-out top-1, time per move", Read(Path.Combine(directory, "rollout.json"), root =>
