@@ -120,15 +120,16 @@ public static class LeeCommand
         public void Report(T value) => report(value);
     }
 
-    /// <summary>Parses --lr-drop's comma-separated positive step numbers (empty: none).</summary>
+    /// <summary>Parses <paramref name="option"/>'s comma-separated positive whole numbers (empty: none), e.g.
+    /// --lr-drop's step numbers.</summary>
     /// <exception cref="ArgumentException">A part is not a positive integer.</exception>
-    internal static long[] ParseSteps(string? text)
+    internal static long[] ParseSteps(string? text, string option = "--lr-drop")
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var steps = new List<long>();
         foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             steps.Add(long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v > 0
-                ? v : throw new ArgumentException($"--lr-drop: '{part}' is not a positive step number"));
+                ? v : throw new ArgumentException($"{option}: '{part}' is not a positive whole number"));
         return [.. steps];
     }
 }

@@ -26,7 +26,7 @@ public static class OutcomePrediction
     /// <param name="moves">Only positions after this many moves of their game (inclusive range; null: all).</param>
     public static IReadOnlyList<OutcomeError> Measure(ValuePositions data, IEvaluator? values, IRolloutPolicy? rollouts,
         IReadOnlyList<int> rolloutCounts, int maxPositions, ulong seed, int maxRolloutMoves = 1000,
-        IProgress<(int Done, int Total)>? progress = null, (int From, int To)? moves = null)
+        (int From, int To)? moves = null)
     {
         if (maxPositions < 1) throw new ArgumentException($"positions must be >= 1 (got {maxPositions})");
         if (rolloutCounts.Any(k => k < 1)) throw new ArgumentException("rollout counts must be >= 1");
@@ -34,7 +34,7 @@ public static class OutcomePrediction
         var rng = new Rng(seed);
         List<(GoState State, float Z)> positions = Draw(data, maxPositions, rng, moves ?? (0, int.MaxValue));
         var results = new List<OutcomeError>();
-        if (values is not null) results.Add(MeasureValues(positions, values, progress));
+        if (values is not null) results.Add(MeasureValues(positions, values));
         if (rollouts is not null && rolloutCounts.Count > 0)
         {
             int most = rolloutCounts.Max();
@@ -49,7 +49,6 @@ public static class OutcomePrediction
                     for (int c = 0; c < rolloutCounts.Count; c++)
                         if (rolloutCounts[c] == r) sums[i, c] = sum / r;
                 }
-                progress?.Report((i + 1, positions.Count));
             }
             for (int c = 0; c < rolloutCounts.Count; c++)
             {
@@ -60,8 +59,7 @@ public static class OutcomePrediction
         return results;
     }
 
-    private static OutcomeError MeasureValues(List<(GoState State, float Z)> positions, IEvaluator values,
-                                              IProgress<(int Done, int Total)>? progress)
+    private static OutcomeError MeasureValues(List<(GoState State, float Z)> positions, IEvaluator values)
     {
         const int chunk = 256;
         var pairs = new List<(double, double)>(positions.Count);
@@ -72,7 +70,6 @@ public static class OutcomePrediction
             var v = new float[part.Count];
             values.Evaluate(part.Select(p => (IGameState)p.State).ToList(), new float[part.Count * actions], v);
             for (int i = 0; i < part.Count; i++) pairs.Add((v[i], part[i].Z));
-            progress?.Report((start + part.Count, positions.Count));
         }
         return Error("value network", pairs);
     }
@@ -97,10 +94,7 @@ public static class OutcomePrediction
         {
             if (drawn.Count == count) break;
             if (s.MoveCount < moves.From || s.MoveCount > moves.To) continue;
-            var game = data.Games[s.Game];
-            GoState state = game.Replay(s.MoveCount);
-            Stone mover = ValuePositions.ToMoveAfter(game, s.MoveCount);
-            if (state.ToMove != mover) state.SetToMove(mover);
+            GoState state = data.StateOf(s);
             if (!state.IsTerminal) drawn.Add((state, s.Z));
         }
         return drawn;

@@ -190,10 +190,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
         for (int i = 0; i < samples.Count; i++)
         {
             ValueSample t = samples[i];
-            var game = data.Games[t.Game];
-            GoState s = game.Replay(t.MoveCount);
-            Stone mover = ValuePositions.ToMoveAfter(game, t.MoveCount);
-            if (s.ToMove != mover) s.SetToMove(mover);
+            GoState s = data.StateOf(t);
             Span<float> dst = x.AsSpan(i * size, size);
             int sym = rng?.NextInt(Symmetry.Count) ?? 0;
             if (sym == 0) _encoder.Encode(s, dst);

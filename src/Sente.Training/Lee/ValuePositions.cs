@@ -136,6 +136,17 @@ public sealed class ValuePositions
         moveCount < game.Moves.Count ? game.Moves[moveCount].Color
         : moveCount > 0 ? game.Moves[moveCount - 1].Color.Opponent() : game.FirstToMove;
 
+    /// <summary>The position <paramref name="sample"/> names: its game after its move count, with the colour to move
+    /// <see cref="ToMoveAfter"/> gives (the position z is scored for).</summary>
+    public GoState StateOf(ValueSample sample)
+    {
+        GoRecord game = Games[sample.Game];
+        GoState state = game.Replay(sample.MoveCount);
+        Stone mover = ToMoveAfter(game, sample.MoveCount);
+        if (state.ToMove != mover) state.SetToMove(mover);
+        return state;
+    }
+
     private static ValueSample Sample(GoRecord game, int index, int moveCount) =>
         new(index, moveCount, ToMoveAfter(game, moveCount) == Winner(game.Result) ? 1f : -1f);
 

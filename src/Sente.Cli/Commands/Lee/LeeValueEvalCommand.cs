@@ -34,9 +34,7 @@ public static class LeeValueEvalCommand
             Sente.Search.Apv.IRolloutPolicy? policy = null;
             try
             {
-                counts = parse.GetValue(rollouts)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k >= 1 ? k
-                        : throw new ArgumentException($"--rollouts: '{t}' is not a positive count")).ToArray();
+                counts = LeeCommand.ParseSteps(parse.GetValue(rollouts), "--rollouts").Select(k => (int)Math.Min(k, int.MaxValue)).ToArray();
                 if (parse.GetValue(positions) < 1) throw new ArgumentException("--positions must be >= 1");
                 if (parse.GetValue(moves) is { } text)
                 {
