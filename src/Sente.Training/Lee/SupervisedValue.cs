@@ -50,7 +50,8 @@ public sealed record SupervisedValueOptions(
 public sealed record ValueError(long Step, double TrainMse, double TestMse, double ConstantMse);
 
 /// <summary>
-/// Trains AlphaGo's value network by regression: MSE between v(s) (for the player to move) and the outcome z, random
+/// Trains AlphaGo's value network by regression: MSE between v(s) (for the player to move) and the target (the outcome z,
+/// or a rollout label, <see cref="ValueTarget"/>), random
 /// board symmetries, SGD with momentum. Writes a run directory (value.ckpt, value-optimizer.bin, value-state.json
 /// {"Step", "Mode", "History": [{"Step","TrainMse","TestMse","ConstantMse"}]}), resumable after a stop or kill at the
 /// last evaluation. Not thread-safe.
@@ -63,7 +64,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
     private readonly Symmetry _symmetry = Symmetry.For(options.Size);
     private const int Planes = 49;
 
-    private sealed record State(long Step, ValueMode Mode, List<ValueError> History);
+    private sealed record State(long Step, ValueMode Mode, List<ValueError> History, ValueTarget Target = ValueTarget.Outcome);
 
     public string CheckpointPath => Path.Combine(runDirectory, "value.ckpt");
     private string OptimizerPath => Path.Combine(runDirectory, "value-optimizer.bin");
@@ -84,13 +85,14 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
         random.manual_seed((long)(_o.Seed & 0x7fffffff));
         using var net = (AlphaGoValueNet)ModelFactory.Create(config);
         HeInitialize(net);
-        State state = new(0, data.Mode, []);
+        State state = new(0, data.Mode, [], data.Target);
         if (File.Exists(StatePath) && File.Exists(CheckpointPath))
         {
             try { state = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath)) ?? throw new JsonException("empty"); }
             catch (JsonException e) { throw new InvalidDataException($"{StatePath}: not a value training state ({e.Message})", e); }
-            if (state.Mode != data.Mode)
-                throw new InvalidDataException($"{runDirectory} holds a run in mode '{state.Mode}', not '{data.Mode}' (use another --run-dir)");
+            if (state.Mode != data.Mode || state.Target != data.Target)
+                throw new InvalidDataException($"{runDirectory} holds a run in mode '{state.Mode}' with {state.Target.ToString().ToLowerInvariant()} targets, " +
+                                               $"not '{data.Mode}' with {data.Target.ToString().ToLowerInvariant()} targets (use another --run-dir)");
             Checkpoint.LoadInto(CheckpointPath, net, config);
         }
         net.to(device);

@@ -24,6 +24,17 @@ public enum ValueMode
     FromSample,
 }
 
+/// <summary>What a value example's target is.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ValueTarget>))]
+public enum ValueTarget
+{
+    /// <summary>The game's outcome z (+1/-1 for the player to move), from its result RE: AlphaGo's target.</summary>
+    Outcome,
+    /// <summary>The position's rollout label VR (<see cref="RolloutLabels"/>: the mean of k rollouts), for the player
+    /// to move: a distillation of the rollout evaluator. Only labelled positions are used; games need no result.</summary>
+    Rollouts,
+}
+
 /// <summary>Rules of the modes.</summary>
 public static class ValueModes
 {
@@ -31,25 +42,28 @@ public static class ValueModes
     public static bool ReadsSample(this ValueMode mode) => mode is ValueMode.Sampled or ValueMode.FromSample;
 }
 
-/// <summary>One value example: the position after <see cref="MoveCount"/> moves of game <see cref="Game"/>, and the
-/// game's outcome <see cref="Z"/> from the point of view of the player to move in that position (+1 win, -1 loss).</summary>
+/// <summary>One value example: the position after <see cref="MoveCount"/> moves of game <see cref="Game"/>, and its
+/// target <see cref="Z"/> from the point of view of the player to move in that position: the game's outcome (+1 win,
+/// -1 loss) or, with <see cref="ValueTarget.Rollouts"/>, the rollout label in [-1, 1].</summary>
 public readonly record struct ValueSample(int Game, int MoveCount, float Z);
 
 /// <summary>
 /// Data for AlphaGo's value network: (position, outcome) pairs read from SGF collections, split into training and
 /// held-out sets by game (never by position, so no game is on both sides; the split depends only on the games and the
-/// seed, so every mode holds out the same games). Games without a decisive result (RE[B+..] or RE[W+..]) are skipped
-/// and counted. The held-out set uses the same mode as the training set. Immutable after loading.
+/// seed, so every mode holds out the same games). With outcome targets, games without a decisive result (RE[B+..] or
+/// RE[W+..]) are skipped and counted; with rollout targets the mode picks among each game's labelled positions only.
+/// The held-out set uses the same mode as the training set. Immutable after loading.
 /// </summary>
 public sealed class ValuePositions
 {
     /// <summary>The root property of a generated value-data game: the sampled position is the one after VS moves.</summary>
     public const string SampleProperty = "VS";
 
-    private ValuePositions(int size, ValueMode mode, List<GoRecord> games, List<ValueSample> train, List<ValueSample> test, int skipped)
+    private ValuePositions(int size, ValueMode mode, ValueTarget target, List<GoRecord> games, List<ValueSample> train, List<ValueSample> test, int skipped)
     {
         Size = size;
         Mode = mode;
+        Target = target;
         Games = games;
         Train = train;
         Test = test;
@@ -58,19 +72,23 @@ public sealed class ValuePositions
 
     public int Size { get; }
     public ValueMode Mode { get; }
+    public ValueTarget Target { get; }
     /// <summary>The games with a usable result (indices of <see cref="ValueSample.Game"/>).</summary>
     public IReadOnlyList<GoRecord> Games { get; }
     public IReadOnlyList<ValueSample> Train { get; }
     public IReadOnlyList<ValueSample> Test { get; }
-    /// <summary>Games of the right size skipped for want of a decisive result (none, draw, void, unknown).</summary>
+    /// <summary>Games of the right size skipped for want of a decisive result (none, draw, void, unknown) with outcome
+    /// targets, or for want of any rollout label with rollout targets.</summary>
     public int SkippedGames { get; }
 
     /// <summary>Loads every .sgf file at <paramref name="path"/> (a file or a folder, recursively), keeps the games of
     /// board size <paramref name="size"/> with a decisive result and splits them: a fraction
     /// <paramref name="testFraction"/> of the games, chosen with <paramref name="seed"/>, is held out.</summary>
     /// <exception cref="InvalidDataException">A file is malformed, a game lacks or has a bad VS in mode
-    /// <see cref="ValueMode.Sampled"/> or <see cref="ValueMode.FromSample"/> (the message names file and game), or fewer than 2 games are usable.</exception>
-    public static ValuePositions Load(string path, int size, ValueMode mode, double testFraction, ulong seed)
+    /// <see cref="ValueMode.Sampled"/> or <see cref="ValueMode.FromSample"/> or a bad VR label (the message names file
+    /// and game), or fewer than 2 games are usable.</exception>
+    public static ValuePositions Load(string path, int size, ValueMode mode, double testFraction, ulong seed,
+        ValueTarget target = ValueTarget.Outcome)
     {
         if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {testFraction})");
         string[] files = Directory.Exists(path)
@@ -78,6 +96,7 @@ public sealed class ValuePositions
             : File.Exists(path) ? [path] : throw new FileNotFoundException($"no SGF file or folder at '{path}'", path);
         var games = new List<GoRecord>();
         var sampledAt = new List<int>();
+        var labels = new List<int[]?>(); // with rollout targets: each game's labelled move counts, ascending
         int skipped = 0;
         foreach (string f in files)
         {
@@ -92,13 +111,17 @@ public sealed class ValuePositions
             {
                 GoRecord g = read[i];
                 if (g.Size != size) continue;
-                if (Winner(g.Result) == Stone.Empty) { skipped++; continue; }
+                int[]? labelled = target == ValueTarget.Rollouts ? Labelled(g, f, i + 1) : null;
+                if (target == ValueTarget.Outcome ? Winner(g.Result) == Stone.Empty : labelled!.Length == 0) { skipped++; continue; }
                 if (mode.ReadsSample()) sampledAt.Add(SampledMove(g, f, i + 1));
                 games.Add(g);
+                labels.Add(labelled);
             }
         }
         if (games.Count < 2)
-            throw new InvalidDataException($"'{path}' holds {games.Count} game(s) of size {size} with a decisive result ({skipped} without); need at least 2");
+            throw new InvalidDataException(target == ValueTarget.Outcome
+                ? $"'{path}' holds {games.Count} game(s) of size {size} with a decisive result ({skipped} without); need at least 2"
+                : $"'{path}' holds {games.Count} game(s) of size {size} with rollout labels ({skipped} without; label them with sente lee value-label); need at least 2");
 
         bool[] isTest = SgfPositions.HeldOutGames(games.Count, testFraction, seed);
 
@@ -109,6 +132,14 @@ public sealed class ValuePositions
         {
             GoRecord game = games[g];
             var into = isTest[g] ? test : train;
+            if (labels[g] is { } labelled)
+            {
+                // Rollout targets: the mode chooses among the labelled positions.
+                int[] from = mode.ReadsSample() ? labelled.Where(k => mode == ValueMode.Sampled ? k == sampledAt[g] : k >= sampledAt[g]).ToArray() : labelled;
+                if (mode is ValueMode.One or ValueMode.Sampled) from = from.Length == 0 ? from : [from[pick.NextInt(from.Length)]];
+                foreach (int k in from) into.Add(Labelled(game, g, k));
+                continue;
+            }
             int positions = Math.Max(1, game.Moves.Count); // positions before each move (the empty game: its start)
             switch (mode)
             {
@@ -119,7 +150,7 @@ public sealed class ValuePositions
                     break;
             }
         }
-        return new ValuePositions(size, mode, games, train, test, skipped);
+        return new ValuePositions(size, mode, target, games, train, test, skipped);
     }
 
     /// <summary>The winner a result text names (RE[B+3.5], RE[W+R], ...), or Empty when there is none (draw "0",
@@ -149,6 +180,17 @@ public sealed class ValuePositions
 
     private static ValueSample Sample(GoRecord game, int index, int moveCount) =>
         new(index, moveCount, ToMoveAfter(game, moveCount) == Winner(game.Result) ? 1f : -1f);
+
+    /// <summary>A rollout-labelled sample: the label (for Black) turned to the player to move.</summary>
+    private static ValueSample Labelled(GoRecord game, int index, int moveCount) =>
+        new(index, moveCount, (float)(RolloutLabels.LabelOf(game, moveCount)!.Value * (ToMoveAfter(game, moveCount) == Stone.Black ? 1 : -1)));
+
+    /// <summary>The move counts of <paramref name="g"/>'s labelled positions, ascending.</summary>
+    private static int[] Labelled(GoRecord g, string file, int gameNumber)
+    {
+        try { return Enumerable.Range(1, g.Moves.Count).Where(k => RolloutLabels.LabelOf(g, k) is not null).ToArray(); }
+        catch (InvalidDataException e) { throw new InvalidDataException($"{file}: game {gameNumber}: {e.Message}", e); }
+    }
 
     private static int SampledMove(GoRecord g, string file, int gameNumber)
     {

@@ -11,12 +11,13 @@ public static class LeeValueCommand
 {
     /// <summary>`lee value`, `lee value-data`, `lee value-eval` and `lee report` (one line in <see cref="LeeCommand"/>).</summary>
     public static IEnumerable<Command> WithDataAndReport(CliContext ctx) =>
-        [Create(ctx), LeeValueDataCommand.Create(ctx), LeeValueEvalCommand.Create(ctx), LeeReportCommand.Create(ctx)];
+        [Create(ctx), LeeValueDataCommand.Create(ctx), LeeValueLabelCommand.Create(ctx), LeeValueEvalCommand.Create(ctx), LeeReportCommand.Create(ctx)];
 
     public static Command Create(CliContext ctx)
     {
         var data = new Option<string?>("--data") { Description = "An SGF file or a folder of them with RE (default: runs/lee<size>/value-data from `sente lee value-data` in mode sampled, the GNU Go 9x9 games otherwise)" };
         var mode = new Option<string>("--mode") { Description = "Positions per game: sampled (the VS position of generated data), one (one random position), all (every position: the paper's overfitting case), from-sample (every position from the VS one on)", DefaultValueFactory = _ => "sampled" };
+        var targets = new Option<string>("--targets") { Description = "outcome (the game's result, AlphaGo's target) or rollouts (the VR labels of `sente lee value-label`: the mean of k rollouts)", DefaultValueFactory = _ => "outcome" };
         var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
         var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192)", DefaultValueFactory = _ => 64 };
         var layers = new Option<int>("--layers") { Description = "Convolution layers of the policy-shaped stack (AlphaGo: 13)", DefaultValueFactory = _ => 7 };
@@ -31,7 +32,7 @@ public static class LeeValueCommand
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/value-<mode>)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed (split, positions, sampling, initialisation)", DefaultValueFactory = _ => 1UL };
         var command = new Command("value", "Train AlphaGo's value network by MSE regression on game outcomes; reports train and held-out MSE beside a constant predictor.");
-        foreach (Option o in new Option[] { data, mode, size, filters, layers, steps, batch, lr, lrDrops, evalEvery, evalPositions, threads, device, runDir, seed })
+        foreach (Option o in new Option[] { data, mode, targets, size, filters, layers, steps, batch, lr, lrDrops, evalEvery, evalPositions, threads, device, runDir, seed })
             command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
@@ -40,6 +41,7 @@ public static class LeeValueCommand
             try
             {
                 ValueMode m = ParseMode(parse.GetValue(mode)!);
+                ValueTarget t = ParseTarget(parse.GetValue(targets)!);
                 options = new SupervisedValueOptions(parse.GetValue(size), parse.GetValue(filters), parse.GetValue(layers),
                     parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr), EvalEvery: parse.GetValue(evalEvery),
                     EvalPositions: parse.GetValue(evalPositions), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
@@ -47,15 +49,16 @@ public static class LeeValueCommand
                 string path = parse.GetValue(data) ?? (m.ReadsSample()
                     ? Path.Combine("runs", $"lee{options.Size}", "value-data")
                     : Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9"));
-                positions = ValuePositions.Load(path, options.Size, m, options.TestFraction, options.Seed);
+                positions = ValuePositions.Load(path, options.Size, m, options.TestFraction, options.Seed, t);
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException)
             {
                 throw new CliException($"lee value: {e.Message}");
             }
             string modeName = positions.Mode.ToString().ToLowerInvariant();
-            string dir = parse.GetValue(runDir) ?? Path.Combine("runs", $"lee{options.Size}", $"value-{modeName}");
-            ctx.Out.WriteLine($"lee value: {positions.Games.Count} games ({positions.SkippedGames} skipped without a decisive result), " +
+            bool rollouts = positions.Target == ValueTarget.Rollouts;
+            string dir = parse.GetValue(runDir) ?? Path.Combine("runs", $"lee{options.Size}", $"value-{modeName}" + (rollouts ? "-rollouts" : ""));
+            ctx.Out.WriteLine($"lee value: {positions.Games.Count} games ({positions.SkippedGames} skipped without {(rollouts ? "rollout labels" : "a decisive result")}), " +
                               $"mode {modeName}: {positions.Train.Count} training and {positions.Test.Count} held-out positions (split by game), " +
                               $"{options.Layers} layers x {options.Filters} filters -> {Path.GetFullPath(dir)}");
             IReadOnlyList<ValueError> history = [];
@@ -94,6 +97,14 @@ public static class LeeValueCommand
         "all" => ValueMode.All,
         "from-sample" => ValueMode.FromSample,
         _ => throw new ArgumentException($"mode must be sampled, one, all or from-sample (got '{text}')"),
+    };
+
+    /// <summary>outcome | rollouts.</summary>
+    public static ValueTarget ParseTarget(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "outcome" => ValueTarget.Outcome,
+        "rollouts" => ValueTarget.Rollouts,
+        _ => throw new ArgumentException($"targets must be outcome or rollouts (got '{text}')"),
     };
 
     /// <summary>Reports on the calling thread.</summary>

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Sente.Nn.Checkpoints;
+using Sente.Nn.Lee;
+using Sente.Training.Lee;
+using Spectre.Console;
+
+namespace Sente.Cli.Commands.Lee;
+
+/// <summary>`sente lee value-label`: rollout labels (VR, the mean of k rollouts) on positions of any SGF games, the
+/// targets of `lee value --targets rollouts` (<see cref="RolloutLabels"/>).</summary>
+public static class LeeValueLabelCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them (any games; results are not needed)", Required = true };
+        var rollout = new Option<string>("--rollout") { Description = "Rollout policy weights (lee rollout)", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder of labels-FIRST-END.sgf chunks (a rerun keeps the chunks present)", Required = true };
+        var rollouts = new Option<int>("--rollouts") { Description = "Rollouts averaged per position", DefaultValueFactory = _ => 32 };
+        var perGame = new Option<int>("--per-game") { Description = "Positions labelled per game, at random (0: every position)", DefaultValueFactory = _ => 0 };
+        var fromMove = new Option<int>("--from-move") { Description = "First position labelled: after this many moves (>= 1)", DefaultValueFactory = _ => 1 };
+        var chunk = new Option<int>("--chunk") { Description = "Games per output file", DefaultValueFactory = _ => 256 };
+        var threads = new Option<int>("--threads") { Description = "Games labelled in parallel (0: one per core); labels do not depend on it", DefaultValueFactory = _ => 0 };
+        var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed (positions drawn, rollouts)", DefaultValueFactory = _ => 1UL };
+        var command = new Command("value-label", "Label positions of SGF games with the mean result of k rollouts (VR), value targets for `lee value --targets rollouts`.");
+        foreach (Option o in new Option[] { data, rollout, output, rollouts, perGame, fromMove, chunk, threads, size, seed }) command.Options.Add(o);
+        command.SetAction((parse, cancel) =>
+        {
+            RolloutLabelOptions options;
+            LinearRolloutPolicy policy;
+            try
+            {
+                options = new RolloutLabelOptions(parse.GetValue(size), parse.GetValue(rollouts), parse.GetValue(perGame), parse.GetValue(fromMove),
+                    parse.GetValue(chunk), parse.GetValue(seed), parse.GetValue(threads)).Validate();
+                policy = LeeNetworks.LoadRollout(parse.GetValue(rollout)!);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or CheckpointException)
+            {
+                throw new CliException($"lee value-label: {e.Message}");
+            }
+            string dir = parse.GetValue(output)!;
+            ctx.Out.WriteLine($"lee value-label: {options.Rollouts} rollouts per position, " +
+                              (options.PerGame > 0 ? $"{options.PerGame} positions per game" : "every position") + $" from move {options.FromMove} -> {Path.GetFullPath(dir)}");
+            RolloutLabelSummary summary = null!;
+            try
+            {
+                ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                        new RemainingTimeColumn())
+                    .Start(live =>
+                    {
+                        var task = live.AddTask("games", maxValue: 1);
+                        summary = RolloutLabels.Run(parse.GetValue(data)!, dir, policy, options, new Reporter(p =>
+                        {
+                            task.MaxValue = p.Total;
+                            task.Value = p.Done;
+                            task.Description = $"games {p.Done}/{p.Total}";
+                        }), cancel);
+                    });
+            }
+            catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+            {
+                throw new CliException($"lee value-label: {e.Message}");
+            }
+            ctx.Out.WriteLine($"labelled {summary.PositionsLabelled} positions of {summary.GamesLabelled} games in {summary.ChunksWritten} new file(s) " +
+                              $"({summary.ChunksKept} file(s) already there; {summary.Games} games in the input). " +
+                              $"Train with: sente lee value --data {dir} --mode all --targets rollouts");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private sealed class Reporter(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sente.Core;
+using Sente.Go;
+using Sente.Search.Apv;
+using GoRecord = Sente.Go.GameRecord;
+
+namespace Sente.Training.Lee;
+
+/// <summary>Settings of rollout labelling. Immutable.</summary>
+/// <param name="Rollouts">Rollouts averaged per position (the label's noise falls as 1/sqrt of it).</param>
+/// <param name="PerGame">Positions labelled per game, drawn at random among those after <see cref="FromMove"/>; 0
+/// labels every one.</param>
+/// <param name="FromMove">First position labelled: the one after this many moves (at least 1; the empty board is not
+/// labelled).</param>
+/// <param name="ChunkGames">Games per output file (each written atomically).</param>
+/// <param name="Threads">Games labelled in parallel (0: one per core). The labels do not depend on it.</param>
+public sealed record RolloutLabelOptions(int Size = 9, int Rollouts = 32, int PerGame = 0, int FromMove = 1,
+                                         int ChunkGames = 256, ulong Seed = 1, int Threads = 0, int MaxRolloutMoves = 1000)
+{
+    public RolloutLabelOptions Validate()
+    {
+        if (Rollouts < 1) throw new ArgumentException($"rollouts must be >= 1 (got {Rollouts})");
+        if (PerGame < 0) throw new ArgumentException($"positions per game must be >= 0 (got {PerGame})");
+        if (FromMove < 1) throw new ArgumentException($"from-move must be >= 1 (got {FromMove})");
+        if (ChunkGames < 1 || Threads < 0 || MaxRolloutMoves < 1)
+            throw new ArgumentException("chunk size and the rollout cap must be >= 1, threads >= 0");
+        return this;
+    }
+}
+
+/// <summary>What a labelling run did: games in the input (of the board size), games labelled by this call, positions
+/// labelled by this call, chunks written by this call and chunks already present (skipped).</summary>
+public sealed record RolloutLabelSummary(int Games, int GamesLabelled, long PositionsLabelled, int ChunksWritten, int ChunksKept);
+
+/// <summary>
+/// Rollout labels for value-network training: for positions of recorded games, the mean result of k rollouts of the
+/// rollout policy, a low-noise estimate of the rollout value that APV-MCTS's lambda = 1 leaf evaluation samples once per
+/// visit. Distilling it into the value network gives a value target on any position, including positions of search
+/// games that have no trustworthy result (games ended by resignation) and positions unlike the value data's.
+/// <para>Each game is copied with the private property VR[v] on the node of move k: v in [-1, 1] is the mean rollout
+/// result for Black in the position after k moves. Output: labels-FIRST-END.sgf files of
+/// <see cref="RolloutLabelOptions.ChunkGames"/> input games (numbers FIRST..END-1 in the input's ordinal file order),
+/// written atomically; a rerun keeps the files present and labels the rest. A game's labels depend only on (seed, its
+/// number), not on the threads. Read them with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
+/// The rollout policy must be safe to call from several threads.</para>
+/// </summary>
+public static partial class RolloutLabels
+{
+    /// <summary>The move-node property holding the label (mean rollout result for Black after that move).</summary>
+    public const string Property = "VR";
+
+    [GeneratedRegex(@"^labels-(\d{6,})-(\d{6,})\.sgf$")]
+    private static partial Regex ChunkName();
+
+    /// <summary>Name of the file holding the labelled games number <paramref name="start"/> to <paramref name="end"/> - 1.</summary>
+    public static string ChunkFile(int start, int end) => $"labels-{start:D6}-{end:D6}.sgf";
+
+    /// <summary>Labels the games of size <see cref="RolloutLabelOptions.Size"/> in <paramref name="input"/> (an SGF
+    /// file or a folder, recursively) into <paramref name="outDirectory"/>.</summary>
+    /// <param name="progress">(games done, games in all) after each chunk.</param>
+    /// <exception cref="InvalidDataException">An input file is malformed or a game has an illegal move (the message
+    /// names the file and game), or the input has no game of the size.</exception>
+    public static RolloutLabelSummary Run(string input, string outDirectory, IRolloutPolicy rollouts, RolloutLabelOptions options,
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
+    {
+        RolloutLabelOptions o = options.Validate();
+        List<(GoRecord Game, string Source)> games = Read(input, o.Size);
+        if (games.Count == 0) throw new InvalidDataException($"'{input}' holds no game of size {o.Size}");
+        Directory.CreateDirectory(outDirectory);
+        var present = Directory.GetFiles(outDirectory, "labels-*.sgf").Select(f => ChunkName().Match(Path.GetFileName(f)))
+            .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
+        int labelled = 0, written = 0, kept = 0;
+        long positions = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.Threads > 0 ? o.Threads : Environment.ProcessorCount, CancellationToken = cancel };
+        for (int start = 0; start < games.Count; start += o.ChunkGames)
+        {
+            int end = Math.Min(start + o.ChunkGames, games.Count);
+            if (present.Contains(start)) { kept++; progress?.Report((end, games.Count)); continue; }
+            var counts = new int[end - start];
+            Parallel.For(start, end, parallel, g => counts[g - start] = Label(games[g].Game, games[g].Source, g, rollouts, o));
+            string text = Sgf.WriteCollection(games.Skip(start).Take(end - start).Select(x => x.Game));
+            Sgf.WriteFileAtomic(Path.Combine(outDirectory, ChunkFile(start, end)), text);
+            labelled += end - start;
+            positions += counts.Sum();
+            written++;
+            progress?.Report((end, games.Count));
+        }
+        return new RolloutLabelSummary(games.Count, labelled, positions, written, kept);
+    }
+
+    /// <summary>Adds VR labels to <paramref name="game"/> (game number <paramref name="number"/> seeds its rollouts);
+    /// returns how many positions it labelled. Positions where the game is over are not labelled (nor drawn).</summary>
+    public static int Label(GoRecord game, string source, int number, IRolloutPolicy rollouts, RolloutLabelOptions o)
+    {
+        var rng = new Rng(o.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)(number + 1) * 0xD1B54A32D192ED03UL);
+        int last = game.Moves.Count;
+        try { if (game.Replay().IsTerminal) last--; } // the final position of a finished game has nothing to label
+        catch (IllegalMoveException e) { throw new InvalidDataException($"{source}: {e.Message}", e); }
+        var ks = Enumerable.Range(o.FromMove, Math.Max(0, last - o.FromMove + 1)).ToArray();
+        if (o.PerGame > 0 && ks.Length > o.PerGame)
+        {
+            for (int i = 0; i < o.PerGame; i++) { int j = i + rng.NextInt(ks.Length - i); (ks[i], ks[j]) = (ks[j], ks[i]); }
+            ks = ks.Take(o.PerGame).Order().ToArray();
+        }
+        int count = 0;
+        foreach (int k in ks)
+        {
+            GoState state = game.Replay(k);
+            Stone mover = ValuePositions.ToMoveAfter(game, k);
+            if (state.ToMove != mover) state.SetToMove(mover);
+            if (state.IsTerminal) continue;
+            double sum = 0;
+            for (int r = 0; r < o.Rollouts; r++) sum += rollouts.Rollout(state.Clone(), state.CurrentPlayer, rng, o.MaxRolloutMoves);
+            double forBlack = (mover == Stone.Black ? 1 : -1) * sum / o.Rollouts;
+            SetLabel(game, k, forBlack);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>The label of the position after <paramref name="moveCount"/> moves (mean rollout result for Black), or
+    /// null when it has none.</summary>
+    /// <exception cref="InvalidDataException">The VR value is not a number in [-1, 1].</exception>
+    public static double? LabelOf(GoRecord game, int moveCount)
+    {
+        if (moveCount < 1 || moveCount > game.MoveProperties.Count || game.MoveProperties[moveCount - 1] is not { } props) return null;
+        SgfProperty? p = props.Find(x => x.Name == Property);
+        if (p is null) return null;
+        string text = p.Text();
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !(v >= -1 && v <= 1))
+            throw new InvalidDataException($"{Property}[{text}] after move {moveCount} is not a number in [-1, 1]");
+        return v;
+    }
+
+    private static void SetLabel(GoRecord game, int moveCount, double forBlack)
+    {
+        while (game.MoveProperties.Count < moveCount) game.MoveProperties.Add(null);
+        List<SgfProperty> props = game.MoveProperties[moveCount - 1] ??= [];
+        props.RemoveAll(x => x.Name == Property);
+        double rounded = Math.Round(forBlack, 4) + 0.0; // + 0.0 turns -0 into 0
+        props.Add(SgfProperty.FromText(Property, rounded.ToString("0.####", CultureInfo.InvariantCulture)));
+    }
+
+    private static List<(GoRecord, string)> Read(string input, int size)
+    {
+        string[] files = Directory.Exists(input)
+            ? Directory.GetFiles(input, "*.sgf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(input) ? [input] : throw new FileNotFoundException($"no SGF file or folder at '{input}'", input);
+        var games = new List<(GoRecord, string)>();
+        foreach (string f in files)
+        {
+            List<GoRecord> read;
+            try
+            {
+                string text = Sgf.ReadFileText(f);
+                read = text.Trim().Length == 0 ? [] : Sgf.ReadCollection(text);
+            }
+            catch (SgfException e) { throw new InvalidDataException($"{f}: {e.Message}", e); }
+            for (int i = 0; i < read.Count; i++)
+                if (read[i].Size == size) games.Add((read[i], $"{f}: game {i + 1}"));
+        }
+        return games;
+    }
+}

@@ -1,0 +1,155 @@
+using Sente.Core;
+using Sente.Core.Games;
+using Sente.Go;
+using Sente.Search.Apv;
+using Sente.Training.Lee;
+
+namespace Sente.Tests.Training.Lee;
+
+/// <summary>Rollout labels (`lee value-label`) and value training on them (`lee value --targets rollouts`).</summary>
+public class RolloutLabelsTests
+{
+    private static readonly string Data = RepoPaths.TestData("gnugo-9x9/train.sgf");
+
+    /// <summary>Every rollout is won by Black: the label of every position must be exactly +1 for Black.</summary>
+    private sealed class BlackAlwaysWins : IRolloutPolicy
+    {
+        public int ChooseAction(IGameState state, Rng rng) => throw new NotSupportedException();
+
+        public double Rollout(IGameState state, int player, Rng rng, int maxMoves) => player == 0 ? 1 : -1;
+    }
+
+    private static string TempDir(string prefix)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"sente-{prefix}-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>The first <paramref name="count"/> games of the GNU Go test data, as a file in <paramref name="dir"/>.</summary>
+    private static string FewGames(string dir, int count)
+    {
+        string file = Path.Combine(dir, "games.sgf");
+        File.WriteAllText(file, Sgf.WriteCollection(Sgf.ReadCollection(File.ReadAllText(Data)).Take(count)));
+        return file;
+    }
+
+    [Fact]
+    public void LabelsAreForBlackAndTargetsAreForThePlayerToMove()
+    {
+        string dir = TempDir("vlabel");
+        try
+        {
+            string games = FewGames(dir, 6);
+            string output = Path.Combine(dir, "labels");
+            var summary = RolloutLabels.Run(games, output, new BlackAlwaysWins(), new RolloutLabelOptions(Rollouts: 3, ChunkGames: 4, Threads: 2));
+            Assert.Equal(6, summary.Games);
+            Assert.Equal(2, summary.ChunksWritten);
+            Assert.Equal([RolloutLabels.ChunkFile(0, 4), RolloutLabels.ChunkFile(4, 6)], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+
+            var data = ValuePositions.Load(output, 9, ValueMode.All, 0.34, seed: 2, ValueTarget.Rollouts);
+            Assert.Equal(ValueTarget.Rollouts, data.Target);
+            var samples = data.Train.Concat(data.Test).ToList();
+            Assert.Equal(summary.PositionsLabelled, samples.Count);
+            // Every position after move 1..N that is not over is labelled (GNU Go games end in two passes: the last is not).
+            Assert.Equal(data.Games.Sum(g => g.Moves.Count) - data.Games.Count(g => g.Replay().IsTerminal), samples.Count);
+            Assert.All(samples, s =>
+            {
+                Assert.InRange(s.MoveCount, 1, data.Games[s.Game].Moves.Count);
+                Assert.Equal(ValuePositions.ToMoveAfter(data.Games[s.Game], s.MoveCount) == Stone.Black ? 1f : -1f, s.Z);
+            });
+            // Unlabelled data have no rollout targets; outcome targets still read the labelled files.
+            var error = Assert.Throws<InvalidDataException>(() => ValuePositions.Load(games, 9, ValueMode.All, 0.34, seed: 2, ValueTarget.Rollouts));
+            Assert.Contains("rollout labels", error.Message);
+            var outcome = ValuePositions.Load(output, 9, ValueMode.All, 0.34, seed: 2);
+            Assert.Equal(outcome.Games.Sum(g => g.Moves.Count), outcome.Train.Count + outcome.Test.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void LabelsAreMeansOfRolloutsSeededPerGameAndARerunKeepsTheChunksPresent()
+    {
+        string dir = TempDir("vlabel");
+        try
+        {
+            string games = FewGames(dir, 5);
+            var o = new RolloutLabelOptions(Rollouts: 4, PerGame: 6, FromMove: 10, ChunkGames: 2, Seed: 9, Threads: 2);
+            string a = Path.Combine(dir, "a"), b = Path.Combine(dir, "b");
+            RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o);
+            RolloutLabels.Run(games, b, new UniformRolloutPolicy(), o with { Threads = 1 });
+            foreach (string f in Directory.GetFiles(a))
+                Assert.Equal(File.ReadAllText(f), File.ReadAllText(Path.Combine(b, Path.GetFileName(f))));
+
+            var data = ValuePositions.Load(a, 9, ValueMode.All, 0.4, seed: 2, ValueTarget.Rollouts);
+            foreach (var game in data.Games)
+            {
+                int[] labelled = Enumerable.Range(1, game.Moves.Count).Where(k => RolloutLabels.LabelOf(game, k) is not null).ToArray();
+                Assert.Equal(6, labelled.Length);
+                Assert.All(labelled, k => Assert.True(k >= 10));
+                // The mean of 4 results of +1 or -1 (or 0 at the rollout cap) is a multiple of 1/4.
+                Assert.All(labelled, k => Assert.Equal(0, RolloutLabels.LabelOf(game, k)!.Value * 4 % 1, 6));
+            }
+            Assert.Contains(data.Train.Concat(data.Test), s => s.Z is > -1 and < 1);
+            // One label per game in mode one.
+            var one = ValuePositions.Load(a, 9, ValueMode.One, 0.4, seed: 2, ValueTarget.Rollouts);
+            Assert.Equal(5, one.Train.Count + one.Test.Count);
+
+            string second = Path.Combine(a, RolloutLabels.ChunkFile(2, 4));
+            string before = File.ReadAllText(second);
+            File.Delete(second);
+            var rerun = RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o);
+            Assert.Equal(1, rerun.ChunksWritten);
+            Assert.Equal(2, rerun.ChunksKept);
+            Assert.Equal(before, File.ReadAllText(second));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ValueNetworkTrainsOnRolloutLabelsAndTheCliNamesBadInput()
+    {
+        string dir = TempDir("vlabel");
+        try
+        {
+            string games = FewGames(dir, 40);
+            string labels = Path.Combine(dir, "labels");
+            RolloutLabels.Run(games, labels, new BlackAlwaysWins(), new RolloutLabelOptions(Rollouts: 1, PerGame: 10, Threads: 1));
+            // Targets are +1 with Black to move and -1 with White to move: the colour plane alone decides them.
+            var data = ValuePositions.Load(labels, 9, ValueMode.All, 0.2, seed: 1, ValueTarget.Rollouts);
+            var o = new SupervisedValueOptions(Filters: 8, Layers: 3, Batch: 32, Steps: 150, LearningRate: 0.003, EvalEvery: 150,
+                EvalPositions: 200, Threads: 1);
+            string run = Path.Combine(dir, "run");
+            var last = new SupervisedValue(o, data, run).Run()[^1];
+            Assert.True(last.TestMse < 0.3 * last.ConstantMse, $"held-out {last.TestMse:0.000} vs constant {last.ConstantMse:0.000}");
+            Assert.Contains("\"Target\": \"Rollouts\"", File.ReadAllText(Path.Combine(run, "value-state.json")));
+            // The same run directory with outcome targets is another run.
+            var outcomes = ValuePositions.Load(labels, 9, ValueMode.All, 0.2, seed: 1);
+            var clash = Assert.Throws<InvalidDataException>(() => new SupervisedValue(o with { Steps = 300 }, outcomes, run).Run());
+            Assert.Contains("rollouts targets", clash.Message);
+
+            var (code, _, err) = SenteCli.Run("lee", "value", "--data", games, "--mode", "all", "--targets", "rollouts", "--steps", "1");
+            Assert.NotEqual(0, code);
+            Assert.Contains("rollout labels", err);
+            (code, _, err) = SenteCli.Run("lee", "value", "--data", labels, "--targets", "rollout");
+            Assert.NotEqual(0, code);
+            Assert.Contains("targets must be outcome or rollouts", err);
+            (code, _, err) = SenteCli.Run("lee", "value-label", "--data", games, "--rollout", "/nonexistent/rollout.bin", "--out", Path.Combine(dir, "x"));
+            Assert.NotEqual(0, code);
+            Assert.Contains("/nonexistent/rollout.bin", err);
+            (code, _, err) = SenteCli.Run("lee", "value-label", "--data", games, "--rollout", "/nonexistent/rollout.bin", "--out", Path.Combine(dir, "x"), "--rollouts", "0");
+            Assert.NotEqual(0, code);
+            Assert.Contains("rollouts must be >= 1", err);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
