@@ -41,7 +41,8 @@ public sealed record RolloutLabelSummary(int Games, int GamesLabelled, long Posi
 /// <para>Each game is copied with the private property VR[v] on the node of move k: v in [-1, 1] is the mean rollout
 /// result for Black in the position after k moves. Output: labels-FIRST-END.sgf files of
 /// <see cref="RolloutLabelOptions.ChunkGames"/> input games (numbers FIRST..END-1 in the input's ordinal file order),
-/// written atomically; a rerun keeps the files present and labels the rest. A game's labels depend only on (seed, its
+/// written atomically; a rerun keeps the files present and labels the rest (an input that has grown since: its
+/// short last chunk is labelled again, whole, and replaces the old file). A game's labels depend only on (seed, its
 /// number), not on the threads. Read them with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
 /// The rollout policy must be safe to call from several threads.</para>
 /// </summary>
@@ -68,19 +69,23 @@ public static partial class RolloutLabels
         List<(GoRecord Game, string Source)> games = Read(input, o.Size);
         if (games.Count == 0) throw new InvalidDataException($"'{input}' holds no game of size {o.Size}");
         Directory.CreateDirectory(outDirectory);
-        var present = Directory.GetFiles(outDirectory, "labels-*.sgf").Select(f => ChunkName().Match(Path.GetFileName(f)))
-            .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
+        var present = Directory.GetFiles(outDirectory, "labels-*.sgf").Select(f => (File: f, Match: ChunkName().Match(Path.GetFileName(f))))
+            .Where(x => x.Match.Success)
+            .Select(x => (x.File, Start: int.Parse(x.Match.Groups[1].Value, CultureInfo.InvariantCulture), End: int.Parse(x.Match.Groups[2].Value, CultureInfo.InvariantCulture)))
+            .ToList();
         int labelled = 0, written = 0, kept = 0;
         long positions = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.Threads > 0 ? o.Threads : Environment.ProcessorCount, CancellationToken = cancel };
         for (int start = 0; start < games.Count; start += o.ChunkGames)
         {
             int end = Math.Min(start + o.ChunkGames, games.Count);
-            if (present.Contains(start)) { kept++; progress?.Report((end, games.Count)); continue; }
+            if (present.Any(p => p.Start == start && p.End == end)) { kept++; progress?.Report((end, games.Count)); continue; }
             var counts = new int[end - start];
             Parallel.For(start, end, parallel, g => counts[g - start] = Label(games[g].Game, games[g].Source, g, rollouts, o));
             string text = Sgf.WriteCollection(games.Skip(start).Take(end - start).Select(x => x.Game));
             Sgf.WriteFileAtomic(Path.Combine(outDirectory, ChunkFile(start, end)), text);
+            // A chunk that was the input's last and short when the input had fewer games is replaced by this one.
+            foreach (var stale in present.Where(p => p.Start == start)) File.Delete(stale.File);
             labelled += end - start;
             positions += counts.Sum();
             written++;

@@ -105,6 +105,14 @@ public class RolloutLabelsTests
             Assert.Equal(1, rerun.ChunksWritten);
             Assert.Equal(2, rerun.ChunksKept);
             Assert.Equal(before, File.ReadAllText(second));
+
+            // The input grows from 5 to 7 games: the short last chunk (game 4) is replaced by games 4 and 5, then 6 follows.
+            File.WriteAllText(games, Sgf.WriteCollection(Sgf.ReadCollection(File.ReadAllText(Data)).Take(7)));
+            var grown = RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o);
+            Assert.Equal((2, 2), (grown.ChunksWritten, grown.ChunksKept));
+            Assert.Equal([RolloutLabels.ChunkFile(0, 2), RolloutLabels.ChunkFile(2, 4), RolloutLabels.ChunkFile(4, 6), RolloutLabels.ChunkFile(6, 7)],
+                Directory.GetFiles(a).Select(Path.GetFileName).Order());
+            Assert.Equal(7, ValuePositions.Load(a, 9, ValueMode.One, 0.4, seed: 2, ValueTarget.Rollouts).Games.Count);
         }
         finally
         {
