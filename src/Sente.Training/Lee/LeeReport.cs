@@ -9,7 +9,8 @@ namespace Sente.Training.Lee;
 public sealed record ReportRow(string Measurement, string Sente, string Paper);
 
 /// <summary>
-/// The AlphaGo Lee report: reads whatever stage results a run directory holds (sl-N/sl-state.json, rollout.json,
+/// The AlphaGo Lee report: reads whatever stage results a run directory holds (sl-N/sl-state.json and sl-48-NAME/
+/// sl-state.json for further 48-plane runs, rollout.json,
 /// rl/rl-state.json, value-MODE/value-state.json, tournament.json) and sets each beside the paper's number (Silver et
 /// al. 2016; 19x19, so the comparison is of shape, not of value). A missing file reads as "not run"; a file that is
 /// present but malformed is an error naming the file. Writes report.md and report.png. Stateless.
@@ -28,10 +29,17 @@ public static class LeeReport
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"no run directory at '{directory}'");
         var rows = new List<ReportRow>();
-        foreach (var (planes, paper) in new[] { (48, "55.4% (192 filters); 57.0% (256 filters, 8-symmetry ensemble)"), (4, "47.6%"), (12, "54.7%"), (20, "54.7%") })
+        // sl-48 is the default run; other 48-plane runs (sl-48-NAME: another width, more data) get a row each after it.
+        const string paper48 = "55.4% (192 filters); 57.0% (256 filters, 8-symmetry ensemble)";
+        var slRuns = new List<(string Dir, string Label, string Paper)> { ("sl-48", "SL policy, 48 planes: held-out top-1 / top-3", paper48) };
+        slRuns.AddRange(Directory.GetDirectories(directory, "sl-48-*").Select(Path.GetFileName).OfType<string>()
+            .Where(d => File.Exists(Path.Combine(directory, d, "sl-state.json"))).Order(StringComparer.Ordinal)
+            .Select(d => (d, $"SL policy, 48 planes ({d}): held-out top-1 / top-3", paper48)));
+        slRuns.AddRange(new[] { (4, "47.6%"), (12, "54.7%"), (20, "54.7%") }
+            .Select(x => ($"sl-{x.Item1}", $"SL policy, {x.Item1} planes: held-out top-1 / top-3", x.Item2)));
+        foreach (var (dir, label, paper) in slRuns)
         {
-            string label = $"SL policy, {planes} planes: held-out top-1 / top-3";
-            rows.Add(new(label, Read(Path.Combine(directory, $"sl-{planes}", "sl-state.json"), root =>
+            rows.Add(new(label, Read(Path.Combine(directory, dir, "sl-state.json"), root =>
             {
                 JsonElement last = Last(root, "History");
                 // Top1Symmetric (the 8-symmetry ensemble, as the paper's 57.0%) is absent from older runs and may be null.

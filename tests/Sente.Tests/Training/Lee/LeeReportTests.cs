@@ -19,6 +19,9 @@ public class LeeReportTests
         try
         {
             Put(dir, "sl-48/sl-state.json", """{"Step":2000,"History":[{"Step":1000,"Positions":10,"Top1":0.4,"Top3":0.6,"Loss":2,"MicrosecondsPerPosition":50},{"Step":2000,"Positions":10,"Top1":0.5123,"Top3":0.7,"Loss":1.5,"MicrosecondsPerPosition":40,"Top1Symmetric":0.5301}]}""");
+            // A further 48-plane run (another width) gets its own row after sl-48; a directory without a state is no run.
+            Put(dir, "sl-48-96/sl-state.json", """{"Step":10000,"History":[{"Step":10000,"Positions":5332,"Top1":0.52,"Top3":0.772,"Loss":1.6,"MicrosecondsPerPosition":863,"Top1Symmetric":0.544}]}""");
+            Directory.CreateDirectory(Path.Combine(dir, "sl-48-empty"));
             Put(dir, "rollout.json", """{"Top1":0.261,"MicrosecondsPerMove":1.7}""");
             Put(dir, "rl/rl-state.json", """{"History":[{"Iteration":20,"WinRateVsSl":0.78,"Games":200}]}""");
             Put(dir, "value-sampled/value-state.json", """{"Step":500,"Mode":"Sampled","History":[{"Step":500,"TrainMse":0.41,"TestMse":0.45,"ConstantMse":0.99}]}""");
@@ -28,6 +31,10 @@ public class LeeReportTests
             string md = File.ReadAllText(Path.Combine(dir, "report.md"));
             Assert.Equal(md, output[..md.Length]);
             Assert.Contains("| SL policy, 48 planes: held-out top-1 / top-3 | 51.2% / 70.0% (step 2000, 40 us/position; 8-symmetry ensemble top-1 53.0%) | 55.4% (192 filters); 57.0% (256 filters, 8-symmetry ensemble) |", md);
+            const string wide = "| SL policy, 48 planes (sl-48-96): held-out top-1 / top-3 | 52.0% / 77.2% (step 10000, 863 us/position; 8-symmetry ensemble top-1 54.4%) |";
+            Assert.Contains(wide, md);
+            Assert.True(md.IndexOf("| SL policy, 48 planes: ", StringComparison.Ordinal) < md.IndexOf(wide, StringComparison.Ordinal));
+            Assert.DoesNotContain("sl-48-empty", md);
             Assert.Contains("| SL policy, 4 planes: held-out top-1 / top-3 | not run | 47.6% |", md);
             Assert.Contains("26.1%, 1.70 us | 24.2%, 2 us |", md);
             Assert.Contains("78.0% of 200 games (iteration 20) | over 80% |", md);
