@@ -66,7 +66,7 @@ public static partial class RolloutLabels
         IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
     {
         RolloutLabelOptions o = options.Validate();
-        List<(GoRecord Game, string Source)> games = Read(input, o.Size);
+        List<SgfGame> games = SgfGames.Read(input, o.Size);
         if (games.Count == 0) throw new InvalidDataException($"'{input}' holds no game of size {o.Size}");
         Directory.CreateDirectory(outDirectory);
         var present = Directory.GetFiles(outDirectory, "labels-*.sgf").Select(f => (File: f, Match: ChunkName().Match(Path.GetFileName(f))))
@@ -145,26 +145,5 @@ public static partial class RolloutLabels
         props.RemoveAll(x => x.Name == Property);
         double rounded = Math.Round(forBlack, 4) + 0.0; // + 0.0 turns -0 into 0
         props.Add(SgfProperty.FromText(Property, rounded.ToString("0.####", CultureInfo.InvariantCulture)));
-    }
-
-    private static List<(GoRecord, string)> Read(string input, int size)
-    {
-        string[] files = Directory.Exists(input)
-            ? Directory.GetFiles(input, "*.sgf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(input) ? [input] : throw new FileNotFoundException($"no SGF file or folder at '{input}'", input);
-        var games = new List<(GoRecord, string)>();
-        foreach (string f in files)
-        {
-            List<GoRecord> read;
-            try
-            {
-                string text = Sgf.ReadFileText(f);
-                read = text.Trim().Length == 0 ? [] : Sgf.ReadCollection(text);
-            }
-            catch (SgfException e) { throw new InvalidDataException($"{f}: {e.Message}", e); }
-            for (int i = 0; i < read.Count; i++)
-                if (read[i].Size == size) games.Add((read[i], $"{f}: game {i + 1}"));
-        }
-        return games;
     }
 }

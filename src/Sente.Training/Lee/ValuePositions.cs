@@ -91,32 +91,17 @@ public sealed class ValuePositions
         ValueTarget target = ValueTarget.Outcome)
     {
         if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {testFraction})");
-        string[] files = Directory.Exists(path)
-            ? Directory.GetFiles(path, "*.sgf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [path] : throw new FileNotFoundException($"no SGF file or folder at '{path}'", path);
         var games = new List<GoRecord>();
         var sampledAt = new List<int>();
-        var labels = new List<int[]?>(); // with rollout targets: each game's labelled move counts, ascending
+        var labels = new List<(int K, double ForBlack)[]?>(); // with rollout targets: each game's labels, by move count
         int skipped = 0;
-        foreach (string f in files)
+        foreach (var (g, source) in SgfGames.Read(path, size))
         {
-            List<GoRecord> read;
-            try
-            {
-                string text = Sgf.ReadFileText(f);
-                read = text.Trim().Length == 0 ? [] : Sgf.ReadCollection(text); // an empty chunk: no game reached its U
-            }
-            catch (SgfException e) { throw new InvalidDataException($"{f}: {e.Message}", e); }
-            for (int i = 0; i < read.Count; i++)
-            {
-                GoRecord g = read[i];
-                if (g.Size != size) continue;
-                int[]? labelled = target == ValueTarget.Rollouts ? Labelled(g, f, i + 1) : null;
-                if (target == ValueTarget.Outcome ? Winner(g.Result) == Stone.Empty : labelled!.Length == 0) { skipped++; continue; }
-                if (mode.ReadsSample()) sampledAt.Add(SampledMove(g, f, i + 1));
-                games.Add(g);
-                labels.Add(labelled);
-            }
+            (int, double)[]? labelled = target == ValueTarget.Rollouts ? Labels(g, source) : null;
+            if (target == ValueTarget.Outcome ? Winner(g.Result) == Stone.Empty : labelled!.Length == 0) { skipped++; continue; }
+            if (mode.ReadsSample()) sampledAt.Add(SampledMove(g, source));
+            games.Add(g);
+            labels.Add(labelled);
         }
         if (games.Count < 2)
             throw new InvalidDataException(target == ValueTarget.Outcome
@@ -135,9 +120,10 @@ public sealed class ValuePositions
             if (labels[g] is { } labelled)
             {
                 // Rollout targets: the mode chooses among the labelled positions.
-                int[] from = mode.ReadsSample() ? labelled.Where(k => mode == ValueMode.Sampled ? k == sampledAt[g] : k >= sampledAt[g]).ToArray() : labelled;
+                var from = mode.ReadsSample() ? labelled.Where(l => mode == ValueMode.Sampled ? l.K == sampledAt[g] : l.K >= sampledAt[g]).ToArray() : labelled;
                 if (mode is ValueMode.One or ValueMode.Sampled) from = from.Length == 0 ? from : [from[pick.NextInt(from.Length)]];
-                foreach (int k in from) into.Add(Labelled(game, g, k));
+                foreach (var (k, forBlack) in from)
+                    into.Add(new ValueSample(g, k, (float)(forBlack * (ToMoveAfter(game, k) == Stone.Black ? 1 : -1))));
                 continue;
             }
             int positions = Math.Max(1, game.Moves.Count); // positions before each move (the empty game: its start)
@@ -181,25 +167,21 @@ public sealed class ValuePositions
     private static ValueSample Sample(GoRecord game, int index, int moveCount) =>
         new(index, moveCount, ToMoveAfter(game, moveCount) == Winner(game.Result) ? 1f : -1f);
 
-    /// <summary>A rollout-labelled sample: the label (for Black) turned to the player to move.</summary>
-    private static ValueSample Labelled(GoRecord game, int index, int moveCount) =>
-        new(index, moveCount, (float)(RolloutLabels.LabelOf(game, moveCount)!.Value * (ToMoveAfter(game, moveCount) == Stone.Black ? 1 : -1)));
-
-    /// <summary>The move counts of <paramref name="g"/>'s labelled positions, ascending.</summary>
-    private static int[] Labelled(GoRecord g, string file, int gameNumber)
+    /// <summary><paramref name="g"/>'s rollout labels (move count, mean result for Black), by move count.</summary>
+    private static (int K, double ForBlack)[] Labels(GoRecord g, string source)
     {
-        try { return Enumerable.Range(1, g.Moves.Count).Where(k => RolloutLabels.LabelOf(g, k) is not null).ToArray(); }
-        catch (InvalidDataException e) { throw new InvalidDataException($"{file}: game {gameNumber}: {e.Message}", e); }
+        try { return Enumerable.Range(1, g.Moves.Count).Select(k => (k, v: RolloutLabels.LabelOf(g, k))).Where(x => x.v is not null).Select(x => (x.k, x.v!.Value)).ToArray(); }
+        catch (InvalidDataException e) { throw new InvalidDataException($"{source}: {e.Message}", e); }
     }
 
-    private static int SampledMove(GoRecord g, string file, int gameNumber)
+    private static int SampledMove(GoRecord g, string source)
     {
         if (!g.Properties.TryGetValue(SampleProperty, out string? vs) || vs is null)
             throw new InvalidDataException(
-                $"{file}: game {gameNumber} has no {SampleProperty}[k] property (the sampled position); mode 'sampled' needs generated value data (sente lee value-data), use mode 'one' or 'all' for other games");
+                $"{source} has no {SampleProperty}[k] property (the sampled position); mode 'sampled' needs generated value data (sente lee value-data), use mode 'one' or 'all' for other games");
         if (!int.TryParse(vs.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int k) || k > g.Moves.Count)
             throw new InvalidDataException(
-                $"{file}: game {gameNumber}: {SampleProperty}[{vs}] is not a move count 0..{g.Moves.Count}");
+                $"{source}: {SampleProperty}[{vs}] is not a move count 0..{g.Moves.Count}");
         return k;
     }
 }

@@ -100,10 +100,4 @@ public static class LeeRlCommand
         }
         return h.Config.BoardSize;
     }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
-    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

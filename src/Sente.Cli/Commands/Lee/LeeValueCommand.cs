@@ -69,7 +69,7 @@ public static class LeeValueCommand
                     .Start(live =>
                     {
                         var task = live.AddTask("training", maxValue: options.Steps);
-                        history = new SupervisedValue(options, positions, dir, new Reporter(p =>
+                        history = new SupervisedValue(options, positions, dir, new Reporter<(long Step, long Total, string Message)>(p =>
                         {
                             task.Value = p.Step;
                             task.Description = Markup.Escape($"step {p.Step}/{p.Total} {p.Message}");
@@ -106,10 +106,4 @@ public static class LeeValueCommand
         "rollouts" => ValueTarget.Rollouts,
         _ => throw new ArgumentException($"targets must be outcome or rollouts (got '{text}')"),
     };
-
-    /// <summary>Reports on the calling thread.</summary>
-    private sealed class Reporter(Action<(long Step, long Total, string Message)> report) : IProgress<(long Step, long Total, string Message)>
-    {
-        public void Report((long Step, long Total, string Message) value) => report(value);
-    }
 }

@@ -53,7 +53,7 @@ public static class LeeValueDataCommand
                     .Start(live =>
                     {
                         var task = live.AddTask("games", maxValue: options.Games);
-                        summary = ValueData.Generate(slNet, rlNet, options, dir, new Reporter(p =>
+                        summary = ValueData.Generate(slNet, rlNet, options, dir, new Reporter<(int Done, int Total)>(p =>
                         {
                             task.Value = p.Done;
                             task.Description = $"games {p.Done}/{p.Total}";
@@ -65,10 +65,5 @@ public static class LeeValueDataCommand
             return Task.FromResult(0);
         });
         return command;
-    }
-
-    private sealed class Reporter(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
     }
 }

@@ -49,7 +49,7 @@ public static class LeeValueLabelCommand
                     .Start(live =>
                     {
                         var task = live.AddTask("games", maxValue: 1);
-                        summary = RolloutLabels.Run(parse.GetValue(data)!, dir, policy, options, new Reporter(p =>
+                        summary = RolloutLabels.Run(parse.GetValue(data)!, dir, policy, options, new Reporter<(int Done, int Total)>(p =>
                         {
                             task.MaxValue = p.Total;
                             task.Value = p.Done;
@@ -67,10 +67,5 @@ public static class LeeValueLabelCommand
             return Task.FromResult(0);
         });
         return command;
-    }
-
-    private sealed class Reporter(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
     }
 }
