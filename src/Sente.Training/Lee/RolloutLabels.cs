@@ -15,8 +15,14 @@ namespace Sente.Training.Lee;
 /// labelled).</param>
 /// <param name="ChunkGames">Games per output file (each written atomically).</param>
 /// <param name="Threads">Games labelled in parallel (0: one per core). The labels do not depend on it.</param>
+/// <param name="Branches">Side positions per labelled position: from it, 1 to <see cref="BranchDepth"/> moves drawn
+/// from the rollout policy, the position they reach labelled like the others and written as a game of its own (the
+/// game's moves up to the labelled position, then the branch's). They stand in for the positions a tree search
+/// visits off the game's line. 0: none (the output then holds only the labelled copies of the input games).</param>
+/// <param name="BranchDepth">Most moves of a branch (its length is uniform in 1..this).</param>
 public sealed record RolloutLabelOptions(int Size = 9, int Rollouts = 32, int PerGame = 0, int FromMove = 1,
-                                         int ChunkGames = 256, ulong Seed = 1, int Threads = 0, int MaxRolloutMoves = 1000)
+                                         int ChunkGames = 256, ulong Seed = 1, int Threads = 0, int MaxRolloutMoves = 1000,
+                                         int Branches = 0, int BranchDepth = 4)
 {
     public RolloutLabelOptions Validate()
     {
@@ -25,12 +31,15 @@ public sealed record RolloutLabelOptions(int Size = 9, int Rollouts = 32, int Pe
         if (FromMove < 1) throw new ArgumentException($"from-move must be >= 1 (got {FromMove})");
         if (ChunkGames < 1 || Threads < 0 || MaxRolloutMoves < 1)
             throw new ArgumentException("chunk size and the rollout cap must be >= 1, threads >= 0");
+        if (Branches < 0) throw new ArgumentException($"branches must be >= 0 (got {Branches})");
+        if (BranchDepth < 1) throw new ArgumentException($"branch depth must be >= 1 (got {BranchDepth})");
         return this;
     }
 }
 
 /// <summary>What a labelling run did: games in the input (of the board size), games labelled by this call, positions
-/// labelled by this call, chunks written by this call and chunks already present (skipped).</summary>
+/// labelled by this call (branch positions included), chunks written by this call and chunks already present
+/// (skipped).</summary>
 public sealed record RolloutLabelSummary(int Games, int GamesLabelled, long PositionsLabelled, int ChunksWritten, int ChunksKept);
 
 /// <summary>
@@ -45,11 +54,18 @@ public sealed record RolloutLabelSummary(int Games, int GamesLabelled, long Posi
 /// short last chunk is labelled again, whole, and replaces the old file). A game's labels depend only on (seed, its
 /// number), not on the threads. Read them with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
 /// The rollout policy must be safe to call from several threads.</para>
+/// <para>With <see cref="RolloutLabelOptions.Branches"/>, each chunk also holds, after its games, the branch games of
+/// its games (in game order), each labelled on its last move only. Every game of such a chunk carries the root property
+/// VG[n], n the number of the input game it comes from, so that <see cref="ValuePositions"/> holds out a game and its
+/// branches together. A game's main-line labels are the same with and without branches.</para>
 /// </summary>
 public static partial class RolloutLabels
 {
     /// <summary>The move-node property holding the label (mean rollout result for Black after that move).</summary>
     public const string Property = "VR";
+
+    /// <summary>The root property naming the input game a labelled game or branch comes from (written with branches).</summary>
+    public const string GroupProperty = "VG";
 
     [GeneratedRegex(@"^labels-(\d{6,})-(\d{6,})\.sgf$")]
     private static partial Regex ChunkName();
@@ -81,8 +97,13 @@ public static partial class RolloutLabels
             int end = Math.Min(start + o.ChunkGames, games.Count);
             if (present.Any(p => p.Start == start && p.End == end)) { kept++; progress?.Report((end, games.Count)); continue; }
             var counts = new int[end - start];
-            Parallel.For(start, end, parallel, g => counts[g - start] = Label(games[g].Game, games[g].Source, g, rollouts, o));
-            string text = Sgf.WriteCollection(games.Skip(start).Take(end - start).Select(x => x.Game));
+            var branches = new List<GoRecord>[end - start];
+            Parallel.For(start, end, parallel, g =>
+            {
+                branches[g - start] = [];
+                counts[g - start] = Label(games[g].Game, games[g].Source, g, rollouts, o, branches[g - start]);
+            });
+            string text = Sgf.WriteCollection(games.Skip(start).Take(end - start).Select(x => x.Game).Concat(branches.SelectMany(b => b)));
             Sgf.WriteFileAtomic(Path.Combine(outDirectory, ChunkFile(start, end)), text);
             // A chunk that was the input's last and short when the input had fewer games is replaced by this one.
             foreach (var stale in present.Where(p => p.Start == start)) File.Delete(stale.File);
@@ -95,10 +116,14 @@ public static partial class RolloutLabels
     }
 
     /// <summary>Adds VR labels to <paramref name="game"/> (game number <paramref name="number"/> seeds its rollouts);
-    /// returns how many positions it labelled. Positions where the game is over are not labelled (nor drawn).</summary>
-    public static int Label(GoRecord game, string source, int number, IRolloutPolicy rollouts, RolloutLabelOptions o)
+    /// returns how many positions it labelled, its branches' included. Positions where the game is over are not
+    /// labelled (nor drawn, nor branched from; a branch that ends the game is dropped). With
+    /// <see cref="RolloutLabelOptions.Branches"/>, the branch games are added to <paramref name="branchGames"/>.</summary>
+    public static int Label(GoRecord game, string source, int number, IRolloutPolicy rollouts, RolloutLabelOptions o,
+        List<GoRecord>? branchGames = null)
     {
-        var rng = new Rng(o.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)(number + 1) * 0xD1B54A32D192ED03UL);
+        ulong seed = o.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)(number + 1) * 0xD1B54A32D192ED03UL;
+        var rng = new Rng(seed);
         int last = game.Moves.Count;
         try { if (game.Replay().IsTerminal) last--; } // the final position of a finished game has nothing to label
         catch (IllegalMoveException e) { throw new InvalidDataException($"{source}: {e.Message}", e); }
@@ -115,13 +140,55 @@ public static partial class RolloutLabels
             Stone mover = ValuePositions.ToMoveAfter(game, k);
             if (state.ToMove != mover) state.SetToMove(mover);
             if (state.IsTerminal) continue;
-            double sum = 0;
-            for (int r = 0; r < o.Rollouts; r++) sum += rollouts.Rollout(state.Clone(), state.CurrentPlayer, rng, o.MaxRolloutMoves);
-            double forBlack = (mover == Stone.Black ? 1 : -1) * sum / o.Rollouts;
-            SetLabel(game, k, forBlack);
+            SetLabel(game, k, Mean(state, rollouts, rng, o));
             count++;
+            if (o.Branches > 0 && branchGames is not null)
+            {
+                // Own generator per position: the main-line labels above do not depend on the branches.
+                var brng = new Rng(seed ^ (ulong)k * 0xA24BAED4963EE407UL);
+                for (int b = 0; b < o.Branches; b++)
+                    if (Branch(game, k, state, number, rollouts, o, brng) is { } branch)
+                    {
+                        branchGames.Add(branch);
+                        count++;
+                    }
+            }
         }
+        if (o.Branches > 0) game.Properties[GroupProperty] = number.ToString(CultureInfo.InvariantCulture);
         return count;
+    }
+
+    /// <summary>The mean rollout result for Black of <paramref name="state"/> (not modified).</summary>
+    private static double Mean(GoState state, IRolloutPolicy rollouts, Rng rng, RolloutLabelOptions o)
+    {
+        double sum = 0;
+        for (int r = 0; r < o.Rollouts; r++) sum += rollouts.Rollout(state.Clone(), state.CurrentPlayer, rng, o.MaxRolloutMoves);
+        return (state.ToMove == Stone.Black ? 1 : -1) * sum / o.Rollouts;
+    }
+
+    /// <summary>A branch of <paramref name="game"/> after <paramref name="k"/> moves (<paramref name="at"/>, not
+    /// modified): 1..BranchDepth rollout-policy moves, the last one labelled; null when the branch ends the game.</summary>
+    private static GoRecord? Branch(GoRecord game, int k, GoState at, int number, IRolloutPolicy rollouts, RolloutLabelOptions o, Rng rng)
+    {
+        var state = (GoState)at.Clone();
+        var branch = new GoRecord { Size = game.Size, Komi = game.Komi, Rules = game.Rules, RulesText = game.RulesText, FirstToMove = game.FirstToMove };
+        branch.SetupBlack.AddRange(game.SetupBlack);
+        branch.SetupWhite.AddRange(game.SetupWhite);
+        branch.SetupEmpty.AddRange(game.SetupEmpty);
+        branch.Moves.AddRange(game.Moves.Take(k));
+        int depth = 1 + rng.NextInt(o.BranchDepth);
+        for (int d = 0; d < depth; d++)
+        {
+            if (state.IsTerminal) return null;
+            Stone color = state.ToMove;
+            int action = rollouts.ChooseAction(state, rng);
+            state.Apply(action);
+            branch.Moves.Add((color, action));
+        }
+        if (state.IsTerminal) return null;
+        branch.Properties[GroupProperty] = number.ToString(CultureInfo.InvariantCulture);
+        SetLabel(branch, branch.Moves.Count, Mean(state, rollouts, rng, o));
+        return branch;
     }
 
     /// <summary>The label of the position after <paramref name="moveCount"/> moves (mean rollout result for Black), or

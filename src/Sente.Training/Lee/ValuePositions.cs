@@ -83,7 +83,8 @@ public sealed class ValuePositions
 
     /// <summary>Loads every .sgf file at <paramref name="path"/> (a file or a folder, recursively), keeps the games of
     /// board size <paramref name="size"/> with a decisive result and splits them: a fraction
-    /// <paramref name="testFraction"/> of the games, chosen with <paramref name="seed"/>, is held out.</summary>
+    /// <paramref name="testFraction"/> of the games, chosen with <paramref name="seed"/>, is held out (games with the
+    /// same VG in one folder, a labelled game and its branches, as one: <see cref="RolloutLabels"/>).</summary>
     /// <exception cref="InvalidDataException">A file is malformed, a game lacks or has a bad VS in mode
     /// <see cref="ValueMode.Sampled"/> or <see cref="ValueMode.FromSample"/> or a bad VR label (the message names file
     /// and game), or fewer than 2 games are usable.</exception>
@@ -94,6 +95,7 @@ public sealed class ValuePositions
         var games = new List<GoRecord>();
         var sampledAt = new List<int>();
         var labels = new List<(int K, double ForBlack)[]?>(); // with rollout targets: each game's labels, by move count
+        var groups = new List<string>(); // the held-out split's unit: the game, or its VG group within its folder
         int skipped = 0;
         foreach (var (g, source) in SgfGames.Read(path, size))
         {
@@ -102,13 +104,23 @@ public sealed class ValuePositions
             if (mode.ReadsSample()) sampledAt.Add(SampledMove(g, source));
             games.Add(g);
             labels.Add(labelled);
+            groups.Add(g.Properties.TryGetValue(RolloutLabels.GroupProperty, out string? vg) && vg is not null
+                ? $"{Path.GetDirectoryName(source[..source.LastIndexOf(": game ", StringComparison.Ordinal)])}|{vg}"
+                : $"#{games.Count}");
         }
         if (games.Count < 2)
             throw new InvalidDataException(target == ValueTarget.Outcome
                 ? $"'{path}' holds {games.Count} game(s) of size {size} with a decisive result ({skipped} without); need at least 2"
                 : $"'{path}' holds {games.Count} game(s) of size {size} with rollout labels ({skipped} without; label them with sente lee value-label); need at least 2");
 
-        bool[] isTest = SgfPositions.HeldOutGames(games.Count, testFraction, seed);
+        // A game and the branches labelled from it (same VG, same folder) fall on the same side; without VG every game
+        // is its own group and the split is the plain split by game.
+        var groupIndex = new Dictionary<string, int>();
+        int[] groupOf = groups.Select(k => groupIndex.TryGetValue(k, out int i) ? i : groupIndex[k] = groupIndex.Count).ToArray();
+        if (groupIndex.Count < 2)
+            throw new InvalidDataException($"'{path}': all {games.Count} usable games come from one game (VG) and its branches; need at least 2");
+        bool[] groupTest = SgfPositions.HeldOutGames(groupIndex.Count, testFraction, seed);
+        bool[] isTest = groupOf.Select(i => groupTest[i]).ToArray();
 
         var pick = new Rng(seed ^ 0x5DEECE66DUL);
         var train = new List<ValueSample>();

@@ -22,8 +22,10 @@ public static class LeeValueLabelCommand
         var threads = new Option<int>("--threads") { Description = "Games labelled in parallel (0: one per core); labels do not depend on it", DefaultValueFactory = _ => 0 };
         var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
         var seed = new Option<ulong>("--seed") { Description = "Seed (positions drawn, rollouts)", DefaultValueFactory = _ => 1UL };
+        var branches = new Option<int>("--branches") { Description = "Side positions per labelled position, reached by 1..--branch-depth rollout-policy moves and labelled too (the positions a search visits off the line)", DefaultValueFactory = _ => 0 };
+        var branchDepth = new Option<int>("--branch-depth") { Description = "Most moves of a branch", DefaultValueFactory = _ => 4 };
         var command = new Command("value-label", "Label positions of SGF games with the mean result of k rollouts (VR), value targets for `lee value --targets rollouts`.");
-        foreach (Option o in new Option[] { data, rollout, output, rollouts, perGame, fromMove, chunk, threads, size, seed }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, rollout, output, rollouts, perGame, fromMove, chunk, threads, size, seed, branches, branchDepth }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
             RolloutLabelOptions options;
@@ -31,7 +33,10 @@ public static class LeeValueLabelCommand
             try
             {
                 options = new RolloutLabelOptions(parse.GetValue(size), parse.GetValue(rollouts), parse.GetValue(perGame), parse.GetValue(fromMove),
-                    parse.GetValue(chunk), parse.GetValue(seed), parse.GetValue(threads)).Validate();
+                    parse.GetValue(chunk), parse.GetValue(seed), parse.GetValue(threads))
+                {
+                    Branches = parse.GetValue(branches), BranchDepth = parse.GetValue(branchDepth),
+                }.Validate();
                 policy = LeeNetworks.LoadRollout(parse.GetValue(rollout)!);
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or CheckpointException)
@@ -40,7 +45,8 @@ public static class LeeValueLabelCommand
             }
             string dir = parse.GetValue(output)!;
             ctx.Out.WriteLine($"lee value-label: {options.Rollouts} rollouts per position, " +
-                              (options.PerGame > 0 ? $"{options.PerGame} positions per game" : "every position") + $" from move {options.FromMove} -> {Path.GetFullPath(dir)}");
+                              (options.PerGame > 0 ? $"{options.PerGame} positions per game" : "every position") + $" from move {options.FromMove}" +
+                              (options.Branches > 0 ? $", {options.Branches} branch(es) of 1-{options.BranchDepth} moves each" : "") + $" -> {Path.GetFullPath(dir)}");
             RolloutLabelSummary summary = null!;
             try
             {

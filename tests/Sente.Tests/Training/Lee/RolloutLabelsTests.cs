@@ -121,6 +121,64 @@ public class RolloutLabelsTests
     }
 
     [Fact]
+    public void BranchesAreLabelledGamesOffTheLineHeldOutWithTheirGame()
+    {
+        string dir = TempDir("vlabel");
+        try
+        {
+            string games = FewGames(dir, 12);
+            var plain = new RolloutLabelOptions(Rollouts: 2, PerGame: 3, FromMove: 5, ChunkGames: 5, Seed: 4, Threads: 2);
+            var o = plain with { Branches = 2, BranchDepth = 3 };
+            string a = Path.Combine(dir, "a"), b = Path.Combine(dir, "b"), c = Path.Combine(dir, "c");
+            var summary = RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o);
+            RolloutLabels.Run(games, b, new UniformRolloutPolicy(), o with { Threads = 1 });
+            RolloutLabels.Run(games, c, new UniformRolloutPolicy(), plain);
+            foreach (string f in Directory.GetFiles(a))
+                Assert.Equal(File.ReadAllText(f), File.ReadAllText(Path.Combine(b, Path.GetFileName(f))));
+
+            var input = Sgf.ReadCollection(File.ReadAllText(games));
+            var unbranched = Directory.GetFiles(c).Order(StringComparer.Ordinal).SelectMany(f => Sgf.ReadCollection(File.ReadAllText(f))).ToList();
+            var all = Directory.GetFiles(a).Order(StringComparer.Ordinal).SelectMany(f => Sgf.ReadCollection(File.ReadAllText(f))).ToList();
+            Assert.Equal(summary.PositionsLabelled, all.Sum(g => Enumerable.Range(1, g.Moves.Count).Count(k => RolloutLabels.LabelOf(g, k) is not null)));
+            var mains = all.Where(g => g.Moves.Count == input[int.Parse(g.Properties[RolloutLabels.GroupProperty])].Moves.Count
+                                       && g.Result is not null).ToList();
+            Assert.Equal(12, mains.Count);
+            var branches = all.Except(mains).ToList();
+            Assert.InRange(branches.Count, 12 * 3 * 2 - 6, 12 * 3 * 2); // a branch that ends the game is dropped
+            for (int n = 0; n < 12; n++)
+            {
+                // Main-line labels are those of the run without branches.
+                int[] ks = Enumerable.Range(1, mains[n].Moves.Count).Where(k => RolloutLabels.LabelOf(mains[n], k) is not null).ToArray();
+                Assert.Equal(3, ks.Length);
+                Assert.All(ks, k => Assert.Equal(RolloutLabels.LabelOf(unbranched[n], k), RolloutLabels.LabelOf(mains[n], k)));
+                foreach (var br in branches.Where(x => x.Properties[RolloutLabels.GroupProperty] == n.ToString()))
+                {
+                    // A branch: the game up to a labelled position, then 1..3 legal moves, labelled on its last move only.
+                    int k = Enumerable.Range(0, br.Moves.Count).Last(m => m < input[n].Moves.Count && br.Moves.Take(m).SequenceEqual(input[n].Moves.Take(m)));
+                    int off = ks.Where(x => x <= k).Max();
+                    Assert.InRange(br.Moves.Count - off, 1, 3);
+                    Assert.False(br.Replay().IsTerminal);
+                    Assert.NotNull(RolloutLabels.LabelOf(br, br.Moves.Count));
+                    Assert.All(Enumerable.Range(1, br.Moves.Count - 1), m => Assert.Null(RolloutLabels.LabelOf(br, m)));
+                }
+            }
+
+            // The held-out split keeps each game with its branches.
+            var data = ValuePositions.Load(a, 9, ValueMode.All, 0.3, seed: 3, ValueTarget.Rollouts);
+            Assert.Equal(all.Count, data.Games.Count);
+            var testGroups = data.Test.Select(s => data.Games[s.Game].Properties[RolloutLabels.GroupProperty]).ToHashSet();
+            var trainGroups = data.Train.Select(s => data.Games[s.Game].Properties[RolloutLabels.GroupProperty]).ToHashSet();
+            Assert.NotEmpty(testGroups);
+            Assert.Empty(testGroups.Intersect(trainGroups));
+            Assert.Equal(12, testGroups.Count + trainGroups.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ValueNetworkTrainsOnRolloutLabelsAndTheCliNamesBadInput()
     {
         string dir = TempDir("vlabel");
