@@ -171,7 +171,10 @@ public static partial class RolloutLabels
     private static GoRecord? Branch(GoRecord game, int k, GoState at, int number, IRolloutPolicy rollouts, RolloutLabelOptions o, Rng rng)
     {
         var state = (GoState)at.Clone();
-        var branch = new GoRecord { Size = game.Size, Komi = game.Komi, Rules = game.Rules, RulesText = game.RulesText, FirstToMove = game.FirstToMove };
+        var branch = new GoRecord
+        {
+            Size = game.Size, Komi = game.Komi, Rules = game.Rules, RulesText = game.RulesText, Handicap = game.Handicap, FirstToMove = game.FirstToMove,
+        };
         branch.SetupBlack.AddRange(game.SetupBlack);
         branch.SetupWhite.AddRange(game.SetupWhite);
         branch.SetupEmpty.AddRange(game.SetupEmpty);
