@@ -212,6 +212,12 @@ public class RolloutLabelsTests
             (code, _, err) = SenteCli.Run("lee", "value-label", "--data", games, "--rollout", "/nonexistent/rollout.bin", "--out", Path.Combine(dir, "x"), "--rollouts", "0");
             Assert.NotEqual(0, code);
             Assert.Contains("rollouts must be >= 1", err);
+            (code, _, err) = SenteCli.Run("lee", "value-label", "--data", games, "--rollout", "/nonexistent/rollout.bin", "--out", Path.Combine(dir, "x"), "--branches", "-1");
+            Assert.NotEqual(0, code);
+            Assert.Contains("branches must be >= 0", err);
+            (code, _, err) = SenteCli.Run("lee", "value-label", "--data", games, "--rollout", "/nonexistent/rollout.bin", "--out", Path.Combine(dir, "x"), "--branches", "2", "--branch-depth", "0");
+            Assert.NotEqual(0, code);
+            Assert.Contains("branch depth must be >= 1", err);
         }
         finally
         {
