@@ -16,7 +16,8 @@ namespace Sente.Cli.Composition;
 /// expansion threshold: 8, or 1 with lambda=0 since a leaf's value is computed once), cpuct (5), vl (virtual loss 3),
 /// batch (8), threads (rollout threads, 1), overlap (0; 1 runs the networks on a second thread while the rollouts
 /// play, as AlphaGo's GPU beside its CPU rollouts), valueat (visit: the value network scores each position a simulation
-/// stops at, on its first visit; expansion: each position once when it joins the tree, the paper's leaf node), resign
+/// stops at, on its first visit; expansion: each position once when it joins the tree, the paper's leaf node; node: as
+/// expansion, but an edge whose successor has no value yet is scored by its rollouts alone), resign
 /// (-0.8; -1 never).
 /// </summary>
 public sealed record ApvSpec(string Policy, string? Value, string? Rollout, double Lambda, int Visits, int? TimeMs, double Beta,
@@ -31,7 +32,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "valueat", "resign"];
 
     public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
-                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,valueat=visit|expansion][,resign=-0.8]; lambda=0 value only, " +
+                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,valueat=visit|expansion|node][,resign=-0.8]; lambda=0 value only, " +
                                "lambda=1 rollouts only, visits=0 the policy network alone";
 
     /// <summary>Parses the text after "apv:".</summary>
@@ -74,7 +75,8 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
             {
                 null or "visit" => ApvValueAt.Visit,
                 "expansion" => ApvValueAt.Expansion,
-                string other => throw new ArgumentException($"player 'apv': valueat={other}: expected visit or expansion"),
+                "node" => ApvValueAt.Node,
+                string other => throw new ArgumentException($"player 'apv': valueat={other}: expected visit, expansion or node"),
             },
         };
     }

@@ -77,12 +77,14 @@ public sealed partial class ApvMcts
     }
 
     /// <summary>Q(s,a) = (1 - lambda) W_v/N_v + lambda W_r/N_r with <paramref name="loss"/> virtual lost visits added to
-    /// both halves; <paramref name="fpu"/> for a half without visits.</summary>
+    /// both halves; <paramref name="fpu"/> for a half without visits. With 0 &lt; lambda &lt; 1, an edge that has no
+    /// value visits is scored W_r/N_r alone (only <see cref="ApvValueAt.Node"/> leaves N_v behind N_r; in the other
+    /// modes both count every simulation, so this changes nothing there).</summary>
     private static double EdgeQ(ApvNode node, int i, int loss, double lambda, double fpu)
     {
-        double qv = 0, qr = 0;
-        if (lambda < 1) qv = node.Nv[i] + loss > 0 ? (node.Wv[i] - loss) / (node.Nv[i] + loss) : fpu;
-        if (lambda > 0) qr = node.Nr[i] + loss > 0 ? (node.Wr[i] - loss) / (node.Nr[i] + loss) : fpu;
+        double qr = lambda > 0 ? (node.Nr[i] + loss > 0 ? (node.Wr[i] - loss) / (node.Nr[i] + loss) : fpu) : 0;
+        if (lambda >= 1 || (lambda > 0 && node.Nv[i] == 0)) return qr;
+        double qv = node.Nv[i] + loss > 0 ? (node.Wv[i] - loss) / (node.Nv[i] + loss) : fpu;
         return (1 - lambda) * qv + lambda * qr;
     }
 
@@ -105,7 +107,8 @@ public sealed partial class ApvMcts
             if (_rollouts is not null) PlayRollouts(batch, i => batch[i].State);
         }
         foreach (Simulation s in batch)
-            Backup(s, _values is null ? 0 : LeafValue(s), s.Outcome, _values is not null, _rollouts is not null);
+            Backup(s, _values is null ? 0 : LeafValue(s), s.Outcome, _values is not null, _rollouts is not null,
+                valueSkipsLastEdge: Options.ValueAt == ApvValueAt.Node && _values is not null && !s.Leaf.HasValue);
     }
 
     /// <summary>With <see cref="ApvValueAt.Visit"/>, the value evaluator on the batch's distinct leaves without a value;
@@ -184,11 +187,15 @@ public sealed partial class ApvMcts
     }
 
     /// <summary>Removes the simulation's virtual loss and adds its value <paramref name="v"/> and rollout outcome
-    /// <paramref name="z"/> (both for the leaf's player to move) to every edge of its path.</summary>
-    private void Backup(Simulation sim, double v, double z, bool hasValue, bool hasRollout)
+    /// <paramref name="z"/> (both for the leaf's player to move) to every edge of its path; the value not to the last
+    /// edge when <paramref name="valueSkipsLastEdge"/> (<see cref="ApvValueAt.Node"/>: v is the value of the node that
+    /// edge leaves, not of its successor).</summary>
+    private void Backup(Simulation sim, double v, double z, bool hasValue, bool hasRollout, bool valueSkipsLastEdge = false)
     {
-        foreach (var (node, i, mover) in sim.Path)
+        for (int k = 0; k < sim.Path.Count; k++)
         {
+            var (node, i, mover) = sim.Path[k];
+            if (k == sim.Path.Count - 1 && valueSkipsLastEdge) hasValue = false;
             double sign = mover == sim.LeafPlayer ? 1 : -1;
             node.Pending[i]--;
             node.TotalPending--;

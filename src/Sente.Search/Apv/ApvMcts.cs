@@ -132,10 +132,11 @@ public sealed partial class ApvMcts
     }
 
     /// <summary>Creates the edges of <paramref name="nodes"/> with one call to the prior evaluator (and, with
-    /// <see cref="ApvValueAt.Expansion"/>, gives them their values with one call to the value evaluator).</summary>
+    /// <see cref="ApvValueAt.Expansion"/> or <see cref="ApvValueAt.Node"/>, gives them their values with one call to the
+    /// value evaluator).</summary>
     private void Expand(List<ApvNode> nodes, List<IGameState> states)
     {
-        if (Options.ValueAt == ApvValueAt.Expansion) EvaluateValues(nodes, states);
+        if (Options.ValueAt != ApvValueAt.Visit) EvaluateValues(nodes, states);
         int actions = _rootState.Game.NumActions;
         var priors = new float[states.Count * actions];
         var values = new float[states.Count];

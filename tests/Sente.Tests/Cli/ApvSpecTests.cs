@@ -20,7 +20,8 @@ public class ApvSpecTests
         Assert.Equal(TimeSpan.FromMilliseconds(400), spec.Limits!.Time);
         Assert.Equal(ApvValueAt.Visit, o.ValueAt);
         Assert.Equal(ApvValueAt.Expansion, ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=expansion").Options(1).ValueAt);
-        Assert.Contains("valueat=node", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=node")).Message);
+        Assert.Equal(ApvValueAt.Node, ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=node").Options(1).ValueAt);
+        Assert.Contains("valueat=leaf", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=leaf")).Message);
         Assert.Contains("overlap=2", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,overlap=2")).Message);
     }
 }

@@ -136,9 +136,50 @@ public class ApvMctsTests
         }
     }
 
+    [Fact]
+    public void ValueAtNodeScoresAnEdgeByItsRolloutsUntilItsSuccessorHasAValue()
+    {
+        // Depth-one tree: the root is the only node with a value; its children never join the tree, so with values at
+        // nodes no root edge gets a value visit and each is scored by its rollout alone, whatever lambda.
+        IGameState root = Empty();
+        foreach (double lambda in new[] { 0.5, 0.25 })
+        {
+            var values = new ConstantEvaluator(0.6f);
+            var mcts = new ApvMcts(root, new ConstantEvaluator(0), values, new FirstLegalRollout(),
+                new ApvOptions { Lambda = lambda, ExpansionThreshold = 1000, ValueAt = ApvValueAt.Node });
+            SearchResult r = mcts.Search(new SearchLimits(Playouts: 40));
+            Assert.Equal(1, values.States);
+            foreach (ChildStats c in r.Children.Where(c => c.Visits > 0))
+            {
+                IGameState child = root.Clone();
+                child.Apply(c.Action);
+                Assert.Equal(FirstLegalRollout.Outcome(child, 0), c.Q, 6);
+                var e = mcts.RootEdge(c.Action)!.Value;
+                Assert.Equal((0, e.N), (e.Nv, e.Nr));
+            }
+        }
+
+        // Children that join the tree get their own value: their root edges then count value visits, one fewer than
+        // their visits (the visit that expanded a child backs up the child's value; the ones before it none), and Q
+        // mixes the two halves again.
+        var deep = new ApvMcts(root, new ConstantEvaluator(0), new ConstantEvaluator(0.6f), new FirstLegalRollout(),
+            new ApvOptions { Lambda = 0.5, ExpansionThreshold = 2, BatchSize = 1, ValueAt = ApvValueAt.Node });
+        SearchResult d = deep.Search(new SearchLimits(Playouts: 60));
+        var expanded = d.Children.Where(c => deep.IsRootChildExpanded(c.Action)).ToList();
+        Assert.NotEmpty(expanded);
+        foreach (ChildStats c in expanded)
+        {
+            var e = deep.RootEdge(c.Action)!.Value;
+            Assert.Equal(e.N - 1, e.Nv);
+            Assert.Equal(0.5 * e.Wv / e.Nv + 0.5 * e.Wr / e.Nr, c.Q, 9);
+        }
+        Assert.Equal(0, deep.VirtualLossResidue());
+    }
+
     [Theory]
     [InlineData(ApvValueAt.Visit)]
     [InlineData(ApvValueAt.Expansion)]
+    [InlineData(ApvValueAt.Node)]
     public void ValueAtExpansionEvaluatesExactlyTheNodesThatJoinTheTree(ApvValueAt at)
     {
         var priors = new ConstantEvaluator(0);
@@ -146,7 +187,7 @@ public class ApvMctsTests
         new ApvMcts(Empty(), priors, values, new UniformRolloutPolicy(),
             new ApvOptions { ExpansionThreshold = 3, ValueAt = at, Seed = 4 }).Search(new SearchLimits(Playouts: 200));
         Assert.True(priors.States > 5);
-        if (at == ApvValueAt.Expansion) Assert.Equal(priors.States, values.States);
+        if (at != ApvValueAt.Visit) Assert.Equal(priors.States, values.States);
         else Assert.True(values.States > priors.States); // every distinct position reached, most never expanded
     }
 
