@@ -81,6 +81,9 @@ public sealed class ValuePositions
     /// targets, or for want of any rollout label with rollout targets.</summary>
     public int SkippedGames { get; }
 
+    /// <summary>Groups the held-out split drew from: the games, or fewer when branch games (VG) go with their game.</summary>
+    public int SplitGroups { get; private init; }
+
     /// <summary>Loads every .sgf file at <paramref name="path"/> (a file or a folder, recursively), keeps the games of
     /// board size <paramref name="size"/> with a decisive result and splits them: a fraction
     /// <paramref name="testFraction"/> of the games, chosen with <paramref name="seed"/>, is held out (games with the
@@ -148,7 +151,7 @@ public sealed class ValuePositions
                     break;
             }
         }
-        return new ValuePositions(size, mode, target, games, train, test, skipped);
+        return new ValuePositions(size, mode, target, games, train, test, skipped) { SplitGroups = groupIndex.Count };
     }
 
     /// <summary>The winner a result text names (RE[B+3.5], RE[W+R], ...), or Empty when there is none (draw "0",

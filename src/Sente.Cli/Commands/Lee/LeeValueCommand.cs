@@ -59,7 +59,7 @@ public static class LeeValueCommand
             bool rollouts = positions.Target == ValueTarget.Rollouts;
             string dir = parse.GetValue(runDir) ?? Path.Combine("runs", $"lee{options.Size}", $"value-{modeName}" + (rollouts ? "-rollouts" : ""));
             ctx.Out.WriteLine($"lee value: {positions.Games.Count} games ({positions.SkippedGames} skipped without {(rollouts ? "rollout labels" : "a decisive result")}), " +
-                              $"mode {modeName}: {positions.Train.Count} training and {positions.Test.Count} held-out positions (split by game; a game's branches go with it), " +
+                              $"mode {modeName}: {positions.Train.Count} training and {positions.Test.Count} held-out positions (split by game{(positions.SplitGroups < positions.Games.Count ? $": {positions.SplitGroups} games with their branches" : "")}), " +
                               $"{options.Layers} layers x {options.Filters} filters -> {Path.GetFullPath(dir)}");
             IReadOnlyList<ValueError> history = [];
             try

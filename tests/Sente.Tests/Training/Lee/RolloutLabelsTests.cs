@@ -171,6 +171,8 @@ public class RolloutLabelsTests
             Assert.NotEmpty(testGroups);
             Assert.Empty(testGroups.Intersect(trainGroups));
             Assert.Equal(12, testGroups.Count + trainGroups.Count);
+            Assert.Equal(12, data.SplitGroups);
+            Assert.Equal(12, ValuePositions.Load(c, 9, ValueMode.All, 0.3, seed: 3, ValueTarget.Rollouts).SplitGroups); // no branches: one per game
         }
         finally
         {
