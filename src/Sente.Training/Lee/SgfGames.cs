@@ -3,9 +3,12 @@ using GoRecord = Sente.Go.GameRecord;
 
 namespace Sente.Training.Lee;
 
-/// <summary>One game read from an SGF collection, with <see cref="Source"/> naming it for messages ("FILE: game N",
-/// N counted from 1 within its file).</summary>
-public readonly record struct SgfGame(GoRecord Game, string Source);
+/// <summary>One game read from an SGF collection: the <paramref name="File"/> it came from and its
+/// <paramref name="Number"/> there (from 1); <see cref="Source"/> names it for messages ("FILE: game N").</summary>
+public readonly record struct SgfGame(GoRecord Game, string File, int Number)
+{
+    public string Source => $"{File}: game {Number}";
+}
 
 /// <summary>Reads the value-network inputs: every .sgf file at a path (a file, or a folder recursively in ordinal
 /// order), keeping the games of one board size. An empty file holds no game (a value-data chunk in which no game
@@ -30,7 +33,7 @@ public static class SgfGames
             }
             catch (SgfException e) { throw new InvalidDataException($"{f}: {e.Message}", e); }
             for (int i = 0; i < read.Count; i++)
-                if (read[i].Size == size) games.Add(new SgfGame(read[i], $"{f}: game {i + 1}"));
+                if (read[i].Size == size) games.Add(new SgfGame(read[i], f, i + 1));
         }
         return games;
     }

@@ -100,15 +100,17 @@ public sealed class ValuePositions
         var labels = new List<(int K, double ForBlack)[]?>(); // with rollout targets: each game's labels, by move count
         var groups = new List<string>(); // the held-out split's unit: the game, or its VG group within its folder
         int skipped = 0;
-        foreach (var (g, source) in SgfGames.Read(path, size))
+        foreach (SgfGame read in SgfGames.Read(path, size))
         {
+            GoRecord g = read.Game;
+            string source = read.Source;
             (int, double)[]? labelled = target == ValueTarget.Rollouts ? Labels(g, source) : null;
             if (target == ValueTarget.Outcome ? Winner(g.Result) == Stone.Empty : labelled!.Length == 0) { skipped++; continue; }
             if (mode.ReadsSample()) sampledAt.Add(SampledMove(g, source));
             games.Add(g);
             labels.Add(labelled);
             groups.Add(g.Properties.TryGetValue(RolloutLabels.GroupProperty, out string? vg) && vg is not null
-                ? $"{Path.GetDirectoryName(source[..source.LastIndexOf(": game ", StringComparison.Ordinal)])}|{vg}"
+                ? $"{Path.GetDirectoryName(read.File)}|{vg}"
                 : $"#{games.Count}");
         }
         if (games.Count < 2)
