@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Sente.Core;
+using Sente.Core.Evaluation;
 using Sente.Go;
+using Sente.Search;
 using Sente.Search.Apv;
 using GoRecord = Sente.Go.GameRecord;
 
@@ -20,9 +22,13 @@ namespace Sente.Training.Lee;
 /// game's moves up to the labelled position, then the branch's). They stand in for the positions a tree search
 /// visits off the game's line. 0: none (the output then holds only the labelled copies of the input games).</param>
 /// <param name="BranchDepth">Most moves of a branch (its length is uniform in 1..this).</param>
+/// <param name="Search">0: the label is the mean of <see cref="Rollouts"/> rollouts. Above 0: the label is the root
+/// value of a rollouts-only APV-MCTS (lambda 1, the paper's other settings) of this many simulations from the position,
+/// with priors from the evaluator passed to <see cref="RolloutLabels.Run"/>: a search-improved target (the mean over
+/// the search's simulations, most of them through its best moves) instead of the rollout policy's own value.</param>
 public sealed record RolloutLabelOptions(int Size = 9, int Rollouts = 32, int PerGame = 0, int FromMove = 1,
                                          int ChunkGames = 256, ulong Seed = 1, int Threads = 0, int MaxRolloutMoves = 1000,
-                                         int Branches = 0, int BranchDepth = 4)
+                                         int Branches = 0, int BranchDepth = 4, int Search = 0)
 {
     public RolloutLabelOptions Validate()
     {
@@ -33,6 +39,7 @@ public sealed record RolloutLabelOptions(int Size = 9, int Rollouts = 32, int Pe
             throw new ArgumentException("chunk size and the rollout cap must be >= 1, threads >= 0");
         if (Branches < 0) throw new ArgumentException($"branches must be >= 0 (got {Branches})");
         if (BranchDepth < 1) throw new ArgumentException($"branch depth must be >= 1 (got {BranchDepth})");
+        if (Search < 0) throw new ArgumentException($"search simulations must be >= 0 (got {Search})");
         return this;
     }
 }
@@ -75,13 +82,17 @@ public static partial class RolloutLabels
 
     /// <summary>Labels the games of size <see cref="RolloutLabelOptions.Size"/> in <paramref name="input"/> (an SGF
     /// file or a folder, recursively) into <paramref name="outDirectory"/>.</summary>
+    /// <param name="searchPriors">Priors of the labelling search (<see cref="RolloutLabelOptions.Search"/> &gt; 0
+    /// only; must accept concurrent calls when several threads label).</param>
     /// <param name="progress">(games done, games in all) after each chunk.</param>
     /// <exception cref="InvalidDataException">An input file is malformed or a game has an illegal move (the message
     /// names the file and game), or the input has no game of the size.</exception>
+    /// <exception cref="ArgumentException">Bad options, or a search without priors.</exception>
     public static RolloutLabelSummary Run(string input, string outDirectory, IRolloutPolicy rollouts, RolloutLabelOptions options,
-        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default, IEvaluator? searchPriors = null)
     {
         RolloutLabelOptions o = options.Validate();
+        if (o.Search > 0 && searchPriors is null) throw new ArgumentException("a labelling search needs a prior evaluator");
         List<SgfGame> games = SgfGames.Read(input, o.Size);
         if (games.Count == 0) throw new InvalidDataException($"'{input}' holds no game of size {o.Size}");
         Directory.CreateDirectory(outDirectory);
@@ -101,7 +112,7 @@ public static partial class RolloutLabels
             Parallel.For(start, end, parallel, g =>
             {
                 branches[g - start] = [];
-                counts[g - start] = Label(games[g].Game, games[g].Source, g, rollouts, o, branches[g - start]);
+                counts[g - start] = Label(games[g].Game, games[g].Source, g, rollouts, o, branches[g - start], searchPriors);
             });
             string text = Sgf.WriteCollection(games.Skip(start).Take(end - start).Select(x => x.Game).Concat(branches.SelectMany(b => b)));
             Sgf.WriteFileAtomic(Path.Combine(outDirectory, ChunkFile(start, end)), text);
@@ -120,8 +131,9 @@ public static partial class RolloutLabels
     /// labelled (nor drawn, nor branched from; a branch that ends the game is dropped). With
     /// <see cref="RolloutLabelOptions.Branches"/>, the branch games are added to <paramref name="branchGames"/>.</summary>
     public static int Label(GoRecord game, string source, int number, IRolloutPolicy rollouts, RolloutLabelOptions o,
-        List<GoRecord>? branchGames = null)
+        List<GoRecord>? branchGames = null, IEvaluator? searchPriors = null)
     {
+        if (o.Search > 0 && searchPriors is null) throw new ArgumentException("a labelling search needs a prior evaluator");
         ulong seed = o.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)(number + 1) * 0xD1B54A32D192ED03UL;
         var rng = new Rng(seed);
         int last = game.Moves.Count;
@@ -140,14 +152,14 @@ public static partial class RolloutLabels
             Stone mover = ValuePositions.ToMoveAfter(game, k);
             if (state.ToMove != mover) state.SetToMove(mover);
             if (state.IsTerminal) continue;
-            SetLabel(game, k, Mean(state, rollouts, rng, o));
+            SetLabel(game, k, Estimate(state, rollouts, searchPriors, rng, o));
             count++;
             if (o.Branches > 0 && branchGames is not null)
             {
                 // Own generator per position: the main-line labels above do not depend on the branches.
                 var brng = new Rng(seed ^ (ulong)k * 0xA24BAED4963EE407UL);
                 for (int b = 0; b < o.Branches; b++)
-                    if (Branch(game, k, state, number, rollouts, o, brng) is { } branch)
+                    if (Branch(game, k, state, number, rollouts, searchPriors, o, brng) is { } branch)
                     {
                         branchGames.Add(branch);
                         count++;
@@ -158,17 +170,26 @@ public static partial class RolloutLabels
         return count;
     }
 
-    /// <summary>The mean rollout result for Black of <paramref name="state"/> (not modified).</summary>
-    private static double Mean(GoState state, IRolloutPolicy rollouts, Rng rng, RolloutLabelOptions o)
+    /// <summary>The label for Black of <paramref name="state"/> (not modified): the mean rollout result, or with
+    /// <see cref="RolloutLabelOptions.Search"/> the root value of a rollouts-only search.</summary>
+    private static double Estimate(GoState state, IRolloutPolicy rollouts, IEvaluator? priors, Rng rng, RolloutLabelOptions o)
     {
+        double sign = state.ToMove == Stone.Black ? 1 : -1;
+        if (o.Search > 0)
+        {
+            var search = new ApvMcts(state, priors!, null, rollouts,
+                new ApvOptions { Lambda = 1, ReuseTree = false, Seed = rng.NextUInt64(), MaxRolloutMoves = o.MaxRolloutMoves });
+            return sign * search.Search(new SearchLimits(Playouts: o.Search)).RootValue;
+        }
         double sum = 0;
         for (int r = 0; r < o.Rollouts; r++) sum += rollouts.Rollout(state.Clone(), state.CurrentPlayer, rng, o.MaxRolloutMoves);
-        return (state.ToMove == Stone.Black ? 1 : -1) * sum / o.Rollouts;
+        return sign * sum / o.Rollouts;
     }
 
     /// <summary>A branch of <paramref name="game"/> after <paramref name="k"/> moves (<paramref name="at"/>, not
     /// modified): 1..BranchDepth rollout-policy moves, the last one labelled; null when the branch ends the game.</summary>
-    private static GoRecord? Branch(GoRecord game, int k, GoState at, int number, IRolloutPolicy rollouts, RolloutLabelOptions o, Rng rng)
+    private static GoRecord? Branch(GoRecord game, int k, GoState at, int number, IRolloutPolicy rollouts, IEvaluator? priors,
+        RolloutLabelOptions o, Rng rng)
     {
         var state = (GoState)at.Clone();
         var branch = new GoRecord
@@ -190,7 +211,7 @@ public static partial class RolloutLabels
         }
         if (state.IsTerminal) return null;
         branch.Properties[GroupProperty] = number.ToString(CultureInfo.InvariantCulture);
-        SetLabel(branch, branch.Moves.Count, Mean(state, rollouts, rng, o));
+        SetLabel(branch, branch.Moves.Count, Estimate(state, rollouts, priors, rng, o));
         return branch;
     }
 

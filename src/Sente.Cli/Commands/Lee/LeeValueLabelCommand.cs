@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sente.Core.Evaluation;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Lee;
 using Sente.Training.Lee;
@@ -24,27 +25,36 @@ public static class LeeValueLabelCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed (positions drawn, rollouts)", DefaultValueFactory = _ => 1UL };
         var branches = new Option<int>("--branches") { Description = "Side positions per labelled position, reached by 1..--branch-depth rollout-policy moves and labelled too (the positions a search visits off the line)", DefaultValueFactory = _ => 0 };
         var branchDepth = new Option<int>("--branch-depth") { Description = "Most moves of a branch", DefaultValueFactory = _ => 4 };
+        var search = new Option<int>("--search") { Description = "Label with the root value of a rollouts-only search of this many simulations instead of the mean of --rollouts rollouts (0: no search)", DefaultValueFactory = _ => 0 };
+        var searchPolicy = new Option<string?>("--search-policy") { Description = "Priors of the --search: a policy network (lee sl); default: the rollout policy's own softmax (microseconds per node)" };
         var command = new Command("value-label", "Label positions of SGF games with the mean result of k rollouts (VR), value targets for `lee value --targets rollouts`.");
-        foreach (Option o in new Option[] { data, rollout, output, rollouts, perGame, fromMove, chunk, threads, size, seed, branches, branchDepth }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, rollout, output, rollouts, perGame, fromMove, chunk, threads, size, seed, branches, branchDepth, search, searchPolicy }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
             RolloutLabelOptions options;
             LinearRolloutPolicy policy;
+            IEvaluator? priors = null;
             try
             {
                 options = new RolloutLabelOptions(parse.GetValue(size), parse.GetValue(rollouts), parse.GetValue(perGame), parse.GetValue(fromMove),
                     parse.GetValue(chunk), parse.GetValue(seed), parse.GetValue(threads))
                 {
-                    Branches = parse.GetValue(branches), BranchDepth = parse.GetValue(branchDepth),
+                    Branches = parse.GetValue(branches), BranchDepth = parse.GetValue(branchDepth), Search = parse.GetValue(search),
                 }.Validate();
+                string? priorsPath = parse.GetValue(searchPolicy);
+                if (priorsPath is not null && options.Search == 0) throw new ArgumentException("--search-policy needs --search N (N > 0)");
                 policy = LeeNetworks.LoadRollout(parse.GetValue(rollout)!);
+                if (priorsPath is not null) priors = LeeNetworks.LoadPolicy(priorsPath);
+                else if (options.Search > 0) priors = new RolloutPriorEvaluator(policy.Policy);
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or CheckpointException)
             {
                 throw new CliException($"lee value-label: {e.Message}");
             }
             string dir = parse.GetValue(output)!;
-            ctx.Out.WriteLine($"lee value-label: {options.Rollouts} rollouts per position, " +
+            ctx.Out.WriteLine("lee value-label: " + (options.Search > 0
+                                  ? $"root value of a rollouts-only search of {options.Search} simulations (priors: {(parse.GetValue(searchPolicy) is { } p ? p : "the rollout policy")}) per position, "
+                                  : $"{options.Rollouts} rollouts per position, ") +
                               (options.PerGame > 0 ? $"{options.PerGame} positions per game" : "every position") + $" from move {options.FromMove}" +
                               (options.Branches > 0 ? $", {options.Branches} branch(es) of 1-{options.BranchDepth} moves each" : "") + $" -> {Path.GetFullPath(dir)}");
             RolloutLabelSummary summary = null!;
@@ -60,10 +70,10 @@ public static class LeeValueLabelCommand
                             task.MaxValue = p.Total;
                             task.Value = p.Done;
                             task.Description = $"games {p.Done}/{p.Total}";
-                        }), cancel);
+                        }), cancel, priors);
                     });
             }
-            catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or ArgumentException)
             {
                 throw new CliException($"lee value-label: {e.Message}");
             }

@@ -1,6 +1,8 @@
 using Sente.Core;
 using Sente.Core.Games;
 using Sente.Go;
+using Sente.Nn.Lee;
+using Sente.Nn.Rollout;
 using Sente.Search.Apv;
 using Sente.Training.Lee;
 
@@ -181,6 +183,49 @@ public class RolloutLabelsTests
     }
 
     [Fact]
+    public void SearchLabelsAreRootValuesOfARolloutsOnlySearchForBlack()
+    {
+        string dir = TempDir("vlabel");
+        try
+        {
+            string games = FewGames(dir, 4);
+            // Zero weights: the rollout policy's softmax is uniform over its candidates (pass gets no prior).
+            var priors = new RolloutPriorEvaluator(new RolloutPolicy());
+            var o = new RolloutLabelOptions(Rollouts: 4, PerGame: 5, FromMove: 3, ChunkGames: 2, Seed: 6, Threads: 2, Search: 12);
+            Assert.Throws<ArgumentException>(() => RolloutLabels.Run(games, Path.Combine(dir, "none"), new UniformRolloutPolicy(), o));
+
+            // Every rollout won by Black: each root edge's Q is exact, so every label is +1 for Black, whoever is to move.
+            string won = Path.Combine(dir, "won");
+            RolloutLabels.Run(games, won, new BlackAlwaysWins(), o, searchPriors: priors);
+            var wonData = ValuePositions.Load(won, 9, ValueMode.All, 0.25, seed: 1, ValueTarget.Rollouts);
+            Assert.Equal(20, wonData.Train.Count + wonData.Test.Count);
+            Assert.All(wonData.Games, g => Assert.All(Enumerable.Range(1, g.Moves.Count).Select(k => RolloutLabels.LabelOf(g, k)).OfType<double>(),
+                v => Assert.Equal(1.0, v)));
+            Assert.Contains(wonData.Train.Concat(wonData.Test), s => s.Z == -1f); // White to move: the target is -1
+
+            // Random rollouts: the same positions as the plain labels, other values, independent of the thread count.
+            string a = Path.Combine(dir, "a"), b = Path.Combine(dir, "b"), plain = Path.Combine(dir, "plain");
+            RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o, searchPriors: priors);
+            RolloutLabels.Run(games, b, new UniformRolloutPolicy(), o with { Threads = 1 }, searchPriors: priors);
+            RolloutLabels.Run(games, plain, new UniformRolloutPolicy(), o with { Search = 0 });
+            foreach (string f in Directory.GetFiles(a))
+                Assert.Equal(File.ReadAllText(f), File.ReadAllText(Path.Combine(b, Path.GetFileName(f))));
+            var searched = ValuePositions.Load(a, 9, ValueMode.All, 0.25, seed: 1, ValueTarget.Rollouts);
+            var means = ValuePositions.Load(plain, 9, ValueMode.All, 0.25, seed: 1, ValueTarget.Rollouts);
+            Assert.Equal(means.Train.Concat(means.Test).Select(s => (s.Game, s.MoveCount)), searched.Train.Concat(searched.Test).Select(s => (s.Game, s.MoveCount)));
+            double[] labels = searched.Games.SelectMany(g => Enumerable.Range(1, g.Moves.Count).Select(k => RolloutLabels.LabelOf(g, k)).OfType<double>()).ToArray();
+            Assert.Equal(20, labels.Length);
+            Assert.All(labels, v => Assert.InRange(v, -1, 1));
+            // A root value over 12 simulations is rarely a multiple of 1/4, as every mean of 4 rollouts is.
+            Assert.Contains(labels, v => Math.Abs(v * 4 - Math.Round(v * 4)) > 1e-3);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ValueNetworkTrainsOnRolloutLabelsAndTheCliNamesBadInput()
     {
         string dir = TempDir("vlabel");
@@ -220,6 +265,12 @@ public class RolloutLabelsTests
             (code, _, err) = SenteCli.Run("lee", "value-label", "--data", games, "--rollout", "/nonexistent/rollout.bin", "--out", Path.Combine(dir, "x"), "--branches", "2", "--branch-depth", "0");
             Assert.NotEqual(0, code);
             Assert.Contains("branch depth must be >= 1", err);
+            (code, _, err) = SenteCli.Run("lee", "value-label", "--data", games, "--rollout", "/nonexistent/rollout.bin", "--out", Path.Combine(dir, "x"), "--search", "-1");
+            Assert.NotEqual(0, code);
+            Assert.Contains("search simulations must be >= 0", err);
+            (code, _, err) = SenteCli.Run("lee", "value-label", "--data", games, "--rollout", "/nonexistent/rollout.bin", "--out", Path.Combine(dir, "x"), "--search-policy", "p.ckpt");
+            Assert.NotEqual(0, code);
+            Assert.Contains("--search-policy needs --search", err);
         }
         finally
         {
