@@ -34,6 +34,7 @@ public static class LeeValueLabelCommand
             RolloutLabelOptions options;
             LinearRolloutPolicy policy;
             IEvaluator? priors = null;
+            string? priorsPath = parse.GetValue(searchPolicy);
             try
             {
                 options = new RolloutLabelOptions(parse.GetValue(size), parse.GetValue(rollouts), parse.GetValue(perGame), parse.GetValue(fromMove),
@@ -41,7 +42,6 @@ public static class LeeValueLabelCommand
                 {
                     Branches = parse.GetValue(branches), BranchDepth = parse.GetValue(branchDepth), Search = parse.GetValue(search),
                 }.Validate();
-                string? priorsPath = parse.GetValue(searchPolicy);
                 if (priorsPath is not null && options.Search == 0) throw new ArgumentException("--search-policy needs --search N (N > 0)");
                 policy = LeeNetworks.LoadRollout(parse.GetValue(rollout)!);
                 if (priorsPath is not null) priors = LeeNetworks.LoadPolicy(priorsPath);
@@ -53,7 +53,7 @@ public static class LeeValueLabelCommand
             }
             string dir = parse.GetValue(output)!;
             ctx.Out.WriteLine("lee value-label: " + (options.Search > 0
-                                  ? $"root value of a rollouts-only search of {options.Search} simulations (priors: {(parse.GetValue(searchPolicy) is { } p ? p : "the rollout policy")}) per position, "
+                                  ? $"root value of a rollouts-only search of {options.Search} simulations (priors: {priorsPath ?? "the rollout policy"}) per position, "
                                   : $"{options.Rollouts} rollouts per position, ") +
                               (options.PerGame > 0 ? $"{options.PerGame} positions per game" : "every position") + $" from move {options.FromMove}" +
                               (options.Branches > 0 ? $", {options.Branches} branch(es) of 1-{options.BranchDepth} moves each" : "") + $" -> {Path.GetFullPath(dir)}");
