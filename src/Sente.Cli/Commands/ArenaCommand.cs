@@ -53,8 +53,12 @@ public static class ArenaCommand
             ctx.Console.Progress().AutoClear(true).Start(live =>
             {
                 var task = live.AddTask($"{Markup.Escape(sideA.Name)} vs {Markup.Escape(sideB.Name)}", maxValue: n);
+                // Games run in lockstep and mostly end together: the description also shows the move being played.
+                var score = new ArenaResult(0, 0, 0);
+                string Describe(string tail) => Markup.Escape($"{sideA.Name} {score.Wins}-{score.Losses}-{score.Draws} {sideB.Name}{tail}");
                 result = Arena.Play(binding.Game, sideA, sideB, n, s, parse.GetValue(opening) ?? binding.OpeningMoves,
-                    onGame: r => { task.Value = r.Games; task.Description = Markup.Escape($"{sideA.Name} {r.Wins}-{r.Losses}-{r.Draws} {sideB.Name}"); });
+                    onGame: r => { score = r; task.Value = r.Games; task.Description = Describe(""); },
+                    onMove: (move, live) => { if (live > 0) task.Description = Describe($", move {move + 1} of {live} live game(s)"); });
             });
             var stats = new MatchStatistics(result.Wins, result.Losses, result.Draws);
             var (low, high) = stats.ScoreInterval;

@@ -31,11 +31,15 @@ public sealed record ArenaResult(int Wins, int Losses, int Draws)
 /// games), the first <c>openingMoves</c> moves of each game are sampled in proportion to visits (temperature 1) so
 /// that games between deterministic players differ, later moves take the most visited move. Games stop at
 /// <c>maxMoves</c> as draws. Deterministic for given seeds and deterministic evaluators.
+/// <para>All games are played in lockstep, one move of each live game per round, so they tend to end together near
+/// the end of the match: <c>onGame</c> reports each finished game, <c>onMove</c> (moves played per game so far,
+/// games still live) each round.</para>
 /// </summary>
 public static class Arena
 {
     public static ArenaResult Play(IGame game, ArenaSide a, ArenaSide b, int games, ulong seed, int openingMoves,
-                                   int? maxMoves = null, Action<ArenaResult>? onGame = null, CancellationToken cancel = default)
+                                   int? maxMoves = null, Action<ArenaResult>? onGame = null, CancellationToken cancel = default,
+                                   Action<int, int>? onMove = null)
     {
         int cap = maxMoves ?? game.MaxGameLength;
         var live = new List<Match>();
@@ -44,7 +48,7 @@ public static class Arena
             ulong s = new Rng(seed ^ (0xD1B54A32D192ED03UL * (ulong)(i + 1))).NextUInt64();
             live.Add(new Match(game.NewInitialState(), aIsPlayer0: i % 2 == 0, new Rng(s), a, b));
         }
-        int wins = 0, losses = 0, draws = 0;
+        int wins = 0, losses = 0, draws = 0, moves = 0;
         while (live.Count > 0)
         {
             cancel.ThrowIfCancellationRequested();
@@ -78,6 +82,7 @@ public static class Arena
                 live.RemoveAt(i);
                 onGame?.Invoke(new ArenaResult(wins, losses, draws));
             }
+            onMove?.Invoke(++moves, live.Count);
         }
         return new ArenaResult(wins, losses, draws);
     }
