@@ -24,16 +24,22 @@ public static class OutcomePrediction
     /// <paramref name="maxPositions"/> positions drawn at random from all of <paramref name="data"/>'s samples.</summary>
     /// <param name="maxRolloutMoves">Longest rollout; one cut there counts as 0.</param>
     /// <param name="moves">Only positions after this many moves of their game (inclusive range; null: all).</param>
+    /// <param name="labels">Also score the labels stored in the games (<see cref="RolloutLabels.Property"/>, written by
+    /// <c>lee value-label</c>) as predictions; only labelled positions are then drawn, for every evaluator.</param>
+    /// <exception cref="InvalidDataException">With <paramref name="labels"/>: a malformed label, or no labelled position.</exception>
     public static IReadOnlyList<OutcomeError> Measure(ValuePositions data, IEvaluator? values, IRolloutPolicy? rollouts,
         IReadOnlyList<int> rolloutCounts, int maxPositions, ulong seed, int maxRolloutMoves = 1000,
-        (int From, int To)? moves = null)
+        (int From, int To)? moves = null, bool labels = false)
     {
         if (maxPositions < 1) throw new ArgumentException($"positions must be >= 1 (got {maxPositions})");
         if (rolloutCounts.Any(k => k < 1)) throw new ArgumentException("rollout counts must be >= 1");
         if (moves is { } m && (m.From < 0 || m.To < m.From)) throw new ArgumentException($"move range {m.From}..{m.To} is empty or negative");
         var rng = new Rng(seed);
-        List<(GoState State, float Z)> positions = Draw(data, maxPositions, rng, moves ?? (0, int.MaxValue));
+        List<(GoState State, float Z, double? Label)> positions = Draw(data, maxPositions, rng, moves ?? (0, int.MaxValue), labels);
         var results = new List<OutcomeError>();
+        if (labels && positions.Count == 0)
+            throw new InvalidDataException("no position drawn has a stored label (VR): label the games with lee value-label" + (moves is { } r ? $" (moves {r.From}..{r.To})" : ""));
+        if (labels) results.Add(Error("stored labels (VR)", positions.Select(p => (p.Label!.Value, (double)p.Z)).ToList()));
         if (values is not null) results.Add(MeasureValues(positions, values));
         if (rollouts is not null && rolloutCounts.Count > 0)
         {
@@ -41,7 +47,7 @@ public static class OutcomePrediction
             var sums = new double[positions.Count, rolloutCounts.Count];
             for (int i = 0; i < positions.Count; i++)
             {
-                var (state, _) = positions[i];
+                GoState state = positions[i].State;
                 double sum = 0;
                 for (int r = 1; r <= most; r++)
                 {
@@ -59,7 +65,7 @@ public static class OutcomePrediction
         return results;
     }
 
-    private static OutcomeError MeasureValues(List<(GoState State, float Z)> positions, IEvaluator values)
+    private static OutcomeError MeasureValues(List<(GoState State, float Z, double? Label)> positions, IEvaluator values)
     {
         const int chunk = 256;
         var pairs = new List<(double, double)>(positions.Count);
@@ -84,18 +90,23 @@ public static class OutcomePrediction
 
     /// <summary>Up to <paramref name="count"/> distinct non-terminal positions of the samples (training and held-out
     /// alike) after <paramref name="moves"/> moves, in a seeded random order, each with the player to move the sample
-    /// names.</summary>
-    private static List<(GoState, float)> Draw(ValuePositions data, int count, Rng rng, (int From, int To) moves)
+    /// names; with <paramref name="labels"/> only labelled positions, each with its label for that player.</summary>
+    private static List<(GoState, float, double?)> Draw(ValuePositions data, int count, Rng rng, (int From, int To) moves, bool labels)
     {
         var all = data.Train.Concat(data.Test).ToArray();
         for (int i = all.Length - 1; i > 0; i--) { int j = rng.NextInt(i + 1); (all[i], all[j]) = (all[j], all[i]); }
-        var drawn = new List<(GoState, float)>();
+        var drawn = new List<(GoState, float, double?)>();
         foreach (ValueSample s in all)
         {
             if (drawn.Count == count) break;
             if (s.MoveCount < moves.From || s.MoveCount > moves.To) continue;
+            double? label = labels ? RolloutLabels.LabelOf(data.Games[s.Game], s.MoveCount) : null;
+            if (labels && label is null) continue;
             GoState state = data.StateOf(s);
-            if (!state.IsTerminal) drawn.Add((state, s.Z));
+            if (state.IsTerminal) continue;
+            // The label is for Black; Z is for the player to move, whose colour the sample's sign gives.
+            double forMover = label is { } l ? (ValuePositions.ToMoveAfter(data.Games[s.Game], s.MoveCount) == Stone.Black ? l : -l) : 0;
+            drawn.Add((state, s.Z, labels ? forMover : null));
         }
         return drawn;
     }

@@ -21,12 +21,13 @@ public static class LeeValueEvalCommand
         var moves = new Option<string?>("--moves") { Description = "Only positions after FROM..TO moves of their game, e.g. 0..20 or 40..999 (default: all)" };
         var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
         var seed = new Option<ulong>("--seed") { Description = "Seed (positions, rollouts, network symmetries)", DefaultValueFactory = _ => 1UL };
+        var labels = new Option<bool>("--labels") { Description = "Also score the labels stored in the games by lee value-label (VR); draws only labelled positions" };
         var command = new Command("value-eval", "Compare the value network and the mean of k rollouts as predictors of the game result on positions of recorded games (MSE, sign agreement).");
-        foreach (Option o in new Option[] { data, mode, value, rollout, rollouts, positions, moves, size, seed }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, mode, value, rollout, rollouts, positions, moves, size, seed, labels }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
             string? valuePath = parse.GetValue(value), rolloutPath = parse.GetValue(rollout);
-            if (valuePath is null && rolloutPath is null) throw new CliException("lee value-eval: give --value, --rollout or both");
+            if (valuePath is null && rolloutPath is null && !parse.GetValue(labels)) throw new CliException("lee value-eval: give --value, --rollout, --labels or several");
             ValuePositions games;
             int[] counts;
             (int, int)? range = null;
@@ -58,8 +59,16 @@ public static class LeeValueEvalCommand
             }
             ctx.Out.WriteLine($"lee value-eval: {games.Games.Count} games ({games.SkippedGames} skipped without a decisive result), " +
                               $"{games.Train.Count + games.Test.Count} positions in mode {games.Mode.ToString().ToLowerInvariant()}; drawing up to {parse.GetValue(positions)}");
-            IReadOnlyList<OutcomeError> results = OutcomePrediction.Measure(games, net, policy, policy is null ? [] : counts,
-                parse.GetValue(positions), parse.GetValue(seed), moves: range);
+            IReadOnlyList<OutcomeError> results;
+            try
+            {
+                results = OutcomePrediction.Measure(games, net, policy, policy is null ? [] : counts,
+                    parse.GetValue(positions), parse.GetValue(seed), moves: range, labels: parse.GetValue(labels));
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException($"lee value-eval: {e.Message}");
+            }
             ctx.Out.WriteLine("evaluator                  positions  MSE     sign agrees");
             foreach (OutcomeError r in results)
                 ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Evaluator,-26} {r.Positions,9}  {r.Mse,6:0.000}  {r.SignAgreement,10:P1}"));

@@ -37,6 +37,45 @@ public class OutcomePredictionTests
         Assert.Throws<ArgumentException>(() => OutcomePrediction.Measure(games, new ConstantEvaluator(0), null, [], 300, seed: 5, moves: (9, 3)));
     }
 
+    /// <summary>Every rollout is won by Black: every stored label is +1 for Black.</summary>
+    private sealed class BlackAlwaysWins : IRolloutPolicy
+    {
+        public int ChooseAction(IGameState state, Sente.Core.Rng rng) => throw new NotSupportedException();
+
+        public double Rollout(IGameState state, int player, Sente.Core.Rng rng, int maxMoves) => player == 0 ? 1 : -1;
+    }
+
+    [Fact]
+    public void StoredLabelsArePredictionsForThePlayerToMoveOnLabelledPositionsOnly()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"sente-vlabels-{Guid.NewGuid():N}"[..24]);
+        try
+        {
+            string labelled = Path.Combine(dir, "labels");
+            RolloutLabels.Run(Data, labelled, new BlackAlwaysWins(), new RolloutLabelOptions(Rollouts: 1, PerGame: 3, FromMove: 4, Threads: 1));
+            var games = ValuePositions.Load(labelled, 9, ValueMode.All, 0.1, seed: 4);
+            var results = OutcomePrediction.Measure(games, new ConstantEvaluator(0), null, [], 1_000_000, seed: 5, labels: true);
+            Assert.Equal(["stored labels (VR)", "value network"], results.Select(r => r.Evaluator));
+            // Labelled positions only (3 per game, those before a move), the same ones for every evaluator.
+            var expected = games.Train.Concat(games.Test)
+                .Where(x => RolloutLabels.LabelOf(games.Games[x.Game], x.MoveCount) is not null && !games.StateOf(x).IsTerminal).ToList();
+            Assert.InRange(expected.Count, 2 * games.Games.Count, 3 * games.Games.Count);
+            Assert.All(results, r => Assert.Equal(expected.Count, r.Positions));
+            // +1 for Black is right exactly where Black won, whoever is to move.
+            double blackWon = expected.Average(x => (x.Z > 0) == (Sente.Training.Lee.ValuePositions.ToMoveAfter(games.Games[x.Game], x.MoveCount) == Sente.Go.Stone.Black) ? 1.0 : 0.0);
+            Assert.Equal(blackWon, results[0].SignAgreement, 9);
+            Assert.Equal(4 * (1 - blackWon), results[0].Mse, 9);
+            // Games without labels: nothing to score.
+            var plain = ValuePositions.Load(Data, 9, ValueMode.All, 0.1, seed: 4);
+            var error = Assert.Throws<InvalidDataException>(() => OutcomePrediction.Measure(plain, null, null, [], 100, seed: 5, labels: true));
+            Assert.Contains("stored label", error.Message);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void MoreRolloutsPredictBetterAndTheSeedFixesTheResult()
     {
