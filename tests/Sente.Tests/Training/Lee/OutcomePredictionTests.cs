@@ -37,14 +37,6 @@ public class OutcomePredictionTests
         Assert.Throws<ArgumentException>(() => OutcomePrediction.Measure(games, new ConstantEvaluator(0), null, [], 300, seed: 5, moves: (9, 3)));
     }
 
-    /// <summary>Every rollout is won by Black: every stored label is +1 for Black.</summary>
-    private sealed class BlackAlwaysWins : IRolloutPolicy
-    {
-        public int ChooseAction(IGameState state, Sente.Core.Rng rng) => throw new NotSupportedException();
-
-        public double Rollout(IGameState state, int player, Sente.Core.Rng rng, int maxMoves) => player == 0 ? 1 : -1;
-    }
-
     [Fact]
     public void StoredLabelsArePredictionsForThePlayerToMoveOnLabelledPositionsOnly()
     {

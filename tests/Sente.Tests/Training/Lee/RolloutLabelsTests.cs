@@ -13,14 +13,6 @@ public class RolloutLabelsTests
 {
     private static readonly string Data = RepoPaths.TestData("gnugo-9x9/train.sgf");
 
-    /// <summary>Every rollout is won by Black: the label of every position must be exactly +1 for Black.</summary>
-    private sealed class BlackAlwaysWins : IRolloutPolicy
-    {
-        public int ChooseAction(IGameState state, Rng rng) => throw new NotSupportedException();
-
-        public double Rollout(IGameState state, int player, Rng rng, int maxMoves) => player == 0 ? 1 : -1;
-    }
-
     private static string TempDir(string prefix)
     {
         string dir = Path.Combine(Path.GetTempPath(), $"sente-{prefix}-{Guid.NewGuid():N}"[..24]);
