@@ -104,9 +104,7 @@ public static class OutcomePrediction
             if (labels && label is null) continue;
             GoState state = data.StateOf(s);
             if (state.IsTerminal) continue;
-            // The label is for Black; Z is for the player to move, whose colour the sample's sign gives.
-            double forMover = label is { } l ? (ValuePositions.ToMoveAfter(data.Games[s.Game], s.MoveCount) == Stone.Black ? l : -l) : 0;
-            drawn.Add((state, s.Z, labels ? forMover : null));
+            drawn.Add((state, s.Z, label is { } l ? ValuePositions.ForPlayerToMove(data.Games[s.Game], s.MoveCount, l) : null));
         }
         return drawn;
     }

@@ -23,9 +23,10 @@ namespace Sente.Training.Lee;
 /// visits off the game's line. 0: none (the output then holds only the labelled copies of the input games).</param>
 /// <param name="BranchDepth">Most moves of a branch (its length is uniform in 1..this).</param>
 /// <param name="Search">0: the label is the mean of <see cref="Rollouts"/> rollouts. Above 0: the label is the root
-/// value of a rollouts-only APV-MCTS (lambda 1, <see cref="ApvOptions"/>' other defaults) of this many simulations from the position,
-/// with priors from the evaluator passed to <see cref="RolloutLabels.Run"/>: a search-improved target (the mean over
-/// the search's simulations, most of them through its best moves) instead of the rollout policy's own value.</param>
+/// value of a rollouts-only APV-MCTS (lambda 1, <see cref="ApvOptions"/>' other defaults) of this many simulations
+/// from the position, with priors from the evaluator passed to <see cref="RolloutLabels.Run"/>: a search-improved
+/// target (the mean over the search's simulations, most of them through its best moves) instead of the rollout
+/// policy's own value.</param>
 public sealed record RolloutLabelOptions(int Size = 9, int Rollouts = 32, int PerGame = 0, int FromMove = 1,
                                          int ChunkGames = 256, ulong Seed = 1, int Threads = 0, int MaxRolloutMoves = 1000,
                                          int Branches = 0, int BranchDepth = 4, int Search = 0)
@@ -60,7 +61,8 @@ public sealed record RolloutLabelSummary(int Games, int GamesLabelled, long Posi
 /// <see cref="RolloutLabelOptions.ChunkGames"/> input games (numbers FIRST..END-1 in the input's ordinal file order),
 /// written atomically; a rerun keeps the files present and labels the rest (an input that has grown since: its
 /// short last chunk is labelled again, whole, and replaces the old file). A game's labels depend only on (seed, its
-/// number), not on the threads. A rerun does not check that the files present were made with the same settings. Read them with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
+/// number), not on the threads. A rerun does not check that the files present were made with the same settings.
+/// Read them with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
 /// The rollout policy must be safe to call from several threads.</para>
 /// <para>With <see cref="RolloutLabelOptions.Branches"/>, each chunk also holds, after its games, the branch games of
 /// its games (in game order), each labelled on its last move only. Every game of such a chunk carries the root property

@@ -140,7 +140,7 @@ public sealed class ValuePositions
                 var from = mode.ReadsSample() ? labelled.Where(l => mode == ValueMode.Sampled ? l.K == sampledAt[g] : l.K >= sampledAt[g]).ToArray() : labelled;
                 if (mode is ValueMode.One or ValueMode.Sampled) from = from.Length == 0 ? from : [from[pick.NextInt(from.Length)]];
                 foreach (var (k, forBlack) in from)
-                    into.Add(new ValueSample(g, k, (float)(forBlack * (ToMoveAfter(game, k) == Stone.Black ? 1 : -1))));
+                    into.Add(new ValueSample(g, k, (float)ForPlayerToMove(game, k, forBlack)));
                 continue;
             }
             int positions = Math.Max(1, game.Moves.Count); // positions before each move (the empty game: its start)
@@ -169,6 +169,11 @@ public sealed class ValuePositions
     public static Stone ToMoveAfter(GoRecord game, int moveCount) =>
         moveCount < game.Moves.Count ? game.Moves[moveCount].Color
         : moveCount > 0 ? game.Moves[moveCount - 1].Color.Opponent() : game.FirstToMove;
+
+    /// <summary>A value for Black (a rollout label) turned to the player to move after <paramref name="moveCount"/>
+    /// moves (<see cref="ToMoveAfter"/>), the perspective of <see cref="ValueSample.Z"/>.</summary>
+    public static double ForPlayerToMove(GoRecord game, int moveCount, double forBlack) =>
+        ToMoveAfter(game, moveCount) == Stone.Black ? forBlack : -forBlack;
 
     /// <summary>The position <paramref name="sample"/> names: its game after its move count, with the colour to move
     /// <see cref="ToMoveAfter"/> gives (the position z is scored for).</summary>
