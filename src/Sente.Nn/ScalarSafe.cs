@@ -8,7 +8,8 @@ namespace Sente.Nn;
 /// into a <see cref="Scalar"/> (a native object with a finalizer) and passes only its handle, so after the handle is
 /// read the Scalar is garbage: a collection during the call can finalize it and free the native value in use. Seen
 /// here as "Expected false to be true ... toFloat (c10/core/Scalar.h)" from <c>add(Tensor)</c> (alpha = 1) after
-/// 20 minutes of value-data games. Every hot forward path goes through these instead. Thread-safe.
+/// 20 minutes of value-data games, and from TorchSharp's own <c>SGD.step</c> in a test run (hence
+/// <see cref="Optimizers.Sgd"/>). Every hot forward path and training loss goes through these instead. Thread-safe.
 /// </summary>
 public static class ScalarSafe
 {
@@ -24,6 +25,34 @@ public static class ScalarSafe
     {
         using Scalar one = 1.ToScalar();
         return a.add_(b, one);
+    }
+
+    /// <summary>a + c (a new tensor).</summary>
+    public static Tensor Add(Tensor a, double c)
+    {
+        using Scalar v = c.ToScalar();
+        return a.add(v);
+    }
+
+    /// <summary>a * c (a new tensor).</summary>
+    public static Tensor Multiply(Tensor a, double c)
+    {
+        using Scalar v = c.ToScalar();
+        return a.mul(v);
+    }
+
+    /// <summary>a / c (a new tensor).</summary>
+    public static Tensor Divide(Tensor a, double c)
+    {
+        using Scalar v = c.ToScalar();
+        return a.div(v);
+    }
+
+    /// <summary>a with <paramref name="value"/> where <paramref name="mask"/> is true (a new tensor).</summary>
+    public static Tensor MaskedFill(Tensor a, Tensor mask, double value)
+    {
+        using Scalar v = value.ToScalar();
+        return a.masked_fill(mask, v);
     }
 
     /// <summary>A tensor of <paramref name="shape"/> filled with <paramref name="value"/>.</summary>

@@ -63,15 +63,15 @@ public static class NnBenchmark
         Tensor x = (rand(new long[] { batch, c.InputPlanes, c.BoardSize, c.BoardSize }, generator: gen) > 0.7).to(ScalarType.Float32);
         Tensor pi = nn.functional.softmax(randn(new long[] { batch, c.NumActions }, generator: gen), 1);
         Tensor z = rand(new long[] { batch }, generator: gen) * 2 - 1;
-        var opt = optim.SGD(net.parameters(), 1e-4, momentum: 0.9);
+        using var opt = new Optimizers.Sgd(net.parameters(), 1e-4, momentum: 0.9);
         void Step()
         {
             using var s = NewDisposeScope();
-            opt.zero_grad();
+            opt.ZeroGrad();
             var (p, v) = net.forward(x);
-            Tensor loss = -(pi * nn.functional.log_softmax(p, 1)).sum(1).mean() + nn.functional.mse_loss(v, z);
+            Tensor loss = ScalarSafe.Add(-(pi * nn.functional.log_softmax(p, 1)).sum(1).mean(), nn.functional.mse_loss(v, z));
             loss.backward();
-            opt.step();
+            opt.Step();
             _ = loss.item<float>();
         }
         Step();

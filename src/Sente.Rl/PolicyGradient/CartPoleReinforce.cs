@@ -1,5 +1,6 @@
 using Sente.Core;
 using Sente.Nn;
+using Sente.Nn.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,8 +51,8 @@ public static class CartPoleReinforce
         var env = new CartPole(rng.NextUInt64());
         using var policy = new MlpPolicy(4, o.Hidden, 2, rng, device);
         using var value = o.LearnedBaseline ? new MlpPolicy(4, o.Hidden, 1, rng, device) : null;
-        using var policyOpt = optim.Adam(policy.parameters(), o.LearningRate);
-        using var valueOpt = value is null ? null : optim.Adam(value.parameters(), o.BaselineLearningRate);
+        using var policyOpt = new Adam(policy.parameters(), o.LearningRate);
+        using var valueOpt = value is null ? null : new Adam(value.parameters(), o.BaselineLearningRate);
 
         var returns = new List<double>();
         var states = new List<float>();
@@ -130,7 +131,7 @@ public static class CartPoleReinforce
         }, episodes, seed);
     }
 
-    private static void Update(MlpPolicy policy, MlpPolicy? value, optim.Optimizer policyOpt, optim.Optimizer? valueOpt,
+    private static void Update(MlpPolicy policy, MlpPolicy? value, IOptimizer policyOpt, IOptimizer? valueOpt,
                                List<float> states, List<long> actions, List<float> targets, Device device, double valueScale)
     {
         using var scope = NewDisposeScope();
@@ -142,18 +143,18 @@ public static class CartPoleReinforce
         if (value is not null && valueOpt is not null)
         {
             var predicted = value.forward(x).squeeze(1);
-            using (no_grad()) advantage = g - predicted.detach() * valueScale;
-            var valueLoss = nn.functional.mse_loss(predicted, g / valueScale);
-            valueOpt.zero_grad();
+            using (no_grad()) advantage = g - ScalarSafe.Multiply(predicted.detach(), valueScale);
+            var valueLoss = nn.functional.mse_loss(predicted, ScalarSafe.Divide(g, valueScale));
+            valueOpt.ZeroGrad();
             valueLoss.backward();
-            valueOpt.step();
+            valueOpt.Step();
         }
         else advantage = g;
-        if (n > 1) advantage = (advantage - advantage.mean()) / (advantage.std() + 1e-8);
+        if (n > 1) advantage = (advantage - advantage.mean()) / ScalarSafe.Add(advantage.std(), 1e-8);
         var logp = nn.functional.log_softmax(policy.forward(x), 1).gather(1, a.unsqueeze(1)).squeeze(1);
         var loss = -(logp * advantage).mean();
-        policyOpt.zero_grad();
+        policyOpt.ZeroGrad();
         loss.backward();
-        policyOpt.step();
+        policyOpt.Step();
     }
 }

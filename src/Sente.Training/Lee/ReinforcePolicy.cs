@@ -4,6 +4,7 @@ using Sente.Core;
 using Sente.Nn;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Models;
+using Sente.Nn.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -113,8 +114,8 @@ public sealed class ReinforcePolicy(ReinforcePolicyOptions options, string slChe
         current.to(device);
         reference.to(device);
         value?.to(device);
-        using var optimizer = optim.SGD(current.parameters(), _o.LearningRate, _o.Momentum);
-        if (_o.Momentum > 0 && state.Iteration > 0 && File.Exists(OptimizerPath)) optimizer.load_state_dict(OptimizerPath);
+        using var optimizer = new Sgd(current.parameters(), _o.LearningRate, _o.Momentum);
+        if (_o.Momentum > 0 && state.Iteration > 0 && File.Exists(OptimizerPath)) optimizer.Load(OptimizerPath);
         PolicyGameOptions games = _o.GameOptions(size);
         AlphaGoPolicyNet? opponent = null;
         string? opponentPath = null;
@@ -194,12 +195,11 @@ public sealed class ReinforcePolicy(ReinforcePolicyOptions options, string slChe
         return fresh;
     }
 
-    private void Save(AlphaGoPolicyNet current, TorchSharp.Modules.SGD optimizer, ModelConfig config, State state)
+    private void Save(AlphaGoPolicyNet current, Sgd optimizer, ModelConfig config, State state)
     {
         if (_o.Momentum > 0)
         {
-            optimizer.save_state_dict(OptimizerPath + ".tmp");
-            File.Move(OptimizerPath + ".tmp", OptimizerPath, overwrite: true);
+            optimizer.Save(OptimizerPath);
         }
         WriteState(state);
         var last = state.History.LastOrDefault();

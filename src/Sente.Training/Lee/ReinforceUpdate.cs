@@ -1,4 +1,6 @@
+using Sente.Nn;
 using Sente.Nn.Models;
+using Sente.Nn.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,13 +22,13 @@ public static class ReinforceUpdate
     /// <param name="games">n, the number of games the samples come from (the paper's minibatch size).</param>
     /// <param name="baseline">Optional value network (49 planes: the 48 policy planes and "Black to move").</param>
     /// <param name="device">Where the networks are.</param>
-    public static double Step(AlphaGoPolicyNet net, optim.Optimizer optimizer, PolicySamples samples, int games,
+    public static double Step(AlphaGoPolicyNet net, IOptimizer optimizer, PolicySamples samples, int games,
                               double temperature, AlphaGoValueNet? baseline, Device device)
     {
         if (games < 1) throw new ArgumentOutOfRangeException(nameof(games), games, "at least one game");
         if (samples.Outcomes.Count != samples.Count) throw new ArgumentException("the samples' outcomes are not set (games not finished)");
         net.train();
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         double loss = 0;
         int size = samples.Size, n = size * size, actions = n + 1, planes = net.Config.InputPlanes;
         for (int start = 0; start < samples.Count; start += Chunk)
@@ -49,15 +51,15 @@ public static class ReinforceUpdate
             for (int i = 0; i < count; i++) advantage[i] = z[i] - b[i];
             using var scope = NewDisposeScope();
             Tensor logits = net.forward(tensor(x, new long[] { count, planes, size, size }).to(device));
-            if (temperature != 1) logits = logits.div(temperature);
+            if (temperature != 1) logits = ScalarSafe.Divide(logits, temperature);
             Tensor allowed = tensor(mask, new long[] { count, actions }).to(device);
-            Tensor logp = nn.functional.log_softmax(logits.masked_fill(allowed.logical_not(), -1e9f), 1)
+            Tensor logp = nn.functional.log_softmax(ScalarSafe.MaskedFill(logits, allowed.logical_not(), -1e9f), 1)
                 .gather(1, tensor(a, new long[] { count, 1 }).to(device)).squeeze(1);
-            Tensor l = (logp * tensor(advantage).to(device)).sum().neg().div(games);
+            Tensor l = ScalarSafe.Divide((logp * tensor(advantage).to(device)).sum().neg(), games);
             l.backward();
             loss += l.cpu().item<float>();
         }
-        optimizer.step();
+        optimizer.Step();
         return loss;
     }
 

@@ -7,6 +7,7 @@ using Sente.Nn;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Encoding;
 using Sente.Nn.Models;
+using Sente.Nn.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -85,15 +86,15 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
             state = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath)) ?? state;
             Checkpoint.LoadInto(CheckpointPath, net, config);
         }
-        using var optimizer = optim.SGD(net.parameters(), _o.LearningRate, _o.Momentum, weight_decay: _o.WeightDecay);
-        if (state.Step > 0 && File.Exists(OptimizerPath)) optimizer.load_state_dict(OptimizerPath);
+        using var optimizer = new Sgd(net.parameters(), _o.LearningRate, _o.Momentum, _o.WeightDecay);
+        if (state.Step > 0 && File.Exists(OptimizerPath)) optimizer.Load(OptimizerPath);
         var rng = new Rng(_o.Seed ^ (ulong)state.Step * 0x9E3779B97F4A7C15UL);
         var evalSet = data.Test.Take(_o.EvalPositions).ToList();
         while (state.Step < _o.Steps && !cancel.IsCancellationRequested)
         {
             net.train();
             double lr = _o.LearningRateAt(state.Step);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+            optimizer.LearningRate = lr;
             var batch = Enumerable.Range(0, _o.Batch).Select(_ => data.Train[rng.NextInt(data.Train.Count)]).ToList();
             var (x, y) = Encode(batch, _o.Augment ? rng : null);
             double loss;
@@ -101,9 +102,9 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
             {
                 Tensor logits = net.forward(tensor(x, new long[] { batch.Count, _o.Planes, _o.Size, _o.Size }));
                 Tensor l = nn.functional.cross_entropy(logits, tensor(y, new long[] { batch.Count }));
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 l.backward();
-                optimizer.step();
+                optimizer.Step();
                 loss = l.item<float>();
             }
             state = state with { Step = state.Step + 1 };
@@ -114,8 +115,7 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
                 state = state with { History = [.. state.History, acc] };
                 Checkpoint.Save(CheckpointPath, net, config, state.Step,
                     new Dictionary<string, string> { ["top1"] = acc.Top1.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) });
-                optimizer.save_state_dict(OptimizerPath + ".tmp");
-                File.Move(OptimizerPath + ".tmp", OptimizerPath, overwrite: true);
+                optimizer.Save(OptimizerPath);
                 File.WriteAllText(StatePath + ".tmp", JsonSerializer.Serialize(state));
                 File.Move(StatePath + ".tmp", StatePath, overwrite: true);
                 progress?.Report((state.Step, _o.Steps, $"held-out top-1 {acc.Top1:P1}, top-3 {acc.Top3:P1}"));

@@ -5,6 +5,7 @@ using Sente.Nn;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Encoding;
 using Sente.Nn.Models;
+using Sente.Nn.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -96,8 +97,8 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
             Checkpoint.LoadInto(CheckpointPath, net, config);
         }
         net.to(device);
-        using var optimizer = optim.SGD(net.parameters(), _o.LearningRate, _o.Momentum, weight_decay: _o.WeightDecay);
-        if (state.Step > 0 && File.Exists(OptimizerPath)) optimizer.load_state_dict(OptimizerPath);
+        using var optimizer = new Sgd(net.parameters(), _o.LearningRate, _o.Momentum, _o.WeightDecay);
+        if (state.Step > 0 && File.Exists(OptimizerPath)) optimizer.Load(OptimizerPath);
         var rng = new Rng(_o.Seed ^ (ulong)state.Step * 0x9E3779B97F4A7C15UL);
         var evalRng = new Rng(_o.Seed ^ 0xA5A5A5A5UL);
         List<ValueSample> trainEval = Subset(data.Train, _o.EvalPositions, evalRng);
@@ -108,7 +109,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
         while (state.Step < _o.Steps && !cancel.IsCancellationRequested)
         {
             net.train();
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = _o.LearningRateAt(state.Step);
+            optimizer.LearningRate = _o.LearningRateAt(state.Step);
             for (int i = 0; i < batch.Length; i++) batch[i] = data.Train[rng.NextInt(data.Train.Count)];
             var (x, z) = Encode(batch, _o.Augment ? rng : null);
             double loss;
@@ -116,9 +117,9 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
             {
                 Tensor v = net.forward(tensor(x, new long[] { batch.Length, Planes, _o.Size, _o.Size }).to(device));
                 Tensor l = nn.functional.mse_loss(v, tensor(z).to(device));
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 l.backward();
-                optimizer.step();
+                optimizer.Step();
                 loss = l.item<float>();
             }
             state = state with { Step = state.Step + 1 };
@@ -129,8 +130,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
                 state = state with { History = [.. state.History, e] };
                 Checkpoint.Save(CheckpointPath, net, config, state.Step,
                     new Dictionary<string, string> { ["test_mse"] = e.TestMse.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) });
-                optimizer.save_state_dict(OptimizerPath + ".tmp");
-                File.Move(OptimizerPath + ".tmp", OptimizerPath, overwrite: true);
+                optimizer.Save(OptimizerPath);
                 File.WriteAllText(StatePath + ".tmp", JsonSerializer.Serialize(state, Json));
                 File.Move(StatePath + ".tmp", StatePath, overwrite: true);
                 progress?.Report((state.Step, _o.Steps, $"train MSE {e.TrainMse:0.000}, held-out MSE {e.TestMse:0.000} (constant {e.ConstantMse:0.000})"));

@@ -1,4 +1,6 @@
+using Sente.Nn;
 using Sente.Nn.Models;
+using Sente.Nn.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,7 +22,7 @@ public readonly record struct StepLosses(double Policy, double Value)
 public sealed class PolicyValueTrainer : IDisposable
 {
     private readonly PolicyValueNet _net;
-    private readonly TorchSharp.Modules.SGD _optimizer;
+    private readonly Sgd _optimizer;
     private readonly Device _device;
 
     public PolicyValueTrainer(PolicyValueNet net, double learningRate, double momentum, double l2, string device = "cpu")
@@ -28,13 +30,13 @@ public sealed class PolicyValueTrainer : IDisposable
         _net = net;
         _device = torch.device(device);
         _net.to(_device);
-        _optimizer = optim.SGD(_net.parameters(), learningRate, momentum, weight_decay: 2 * l2);
+        _optimizer = new Sgd(_net.parameters(), learningRate, momentum, weightDecay: 2 * l2);
     }
 
     /// <summary>One SGD step on <paramref name="batch"/> at <paramref name="learningRate"/>.</summary>
     public StepLosses Step(TrainingBatch batch, double learningRate)
     {
-        foreach (var group in _optimizer.ParamGroups) group.LearningRate = learningRate;
+        _optimizer.LearningRate = learningRate;
         _net.train();
         using var scope = NewDisposeScope();
         ModelConfig c = _net.Config;
@@ -44,23 +46,18 @@ public sealed class PolicyValueTrainer : IDisposable
         var (logits, v) = _net.forward(x);
         Tensor policyLoss = -(pi * nn.functional.log_softmax(logits, 1)).sum(1).mean();
         Tensor valueLoss = nn.functional.mse_loss(v, z);
-        Tensor loss = policyLoss + valueLoss;
-        _optimizer.zero_grad();
+        Tensor loss = ScalarSafe.Add(policyLoss, valueLoss);
+        _optimizer.ZeroGrad();
         loss.backward();
-        _optimizer.step();
+        _optimizer.Step();
         return new StepLosses(policyLoss.item<float>(), valueLoss.item<float>());
     }
 
     /// <summary>Saves the optimizer state (momentum buffers) so that a resumed run continues exactly.</summary>
-    public void SaveState(string path)
-    {
-        string temp = path + ".tmp";
-        _optimizer.save_state_dict(temp);
-        File.Move(temp, path, overwrite: true);
-    }
+    public void SaveState(string path) => _optimizer.Save(path);
 
     /// <summary>Loads optimizer state written by <see cref="SaveState"/>.</summary>
-    public void LoadState(string path) => _optimizer.load_state_dict(path);
+    public void LoadState(string path) => _optimizer.Load(path);
 
     public void Dispose() => _optimizer.Dispose();
 }

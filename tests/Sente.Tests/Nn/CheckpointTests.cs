@@ -27,14 +27,14 @@ public sealed class CheckpointTests : IDisposable
     {
         random.manual_seed(21);
         var net = new ZeroNet(Config);
-        var opt = optim.SGD(net.parameters(), 0.1);
+        using var opt = new Sente.Nn.Optimizers.Sgd(net.parameters(), 0.1);
         for (int i = 0; i < 2; i++)
         {
             using var scope = NewDisposeScope();
-            opt.zero_grad();
+            opt.ZeroGrad();
             var (p, v) = net.forward(randn(4, 3, 5, 5));
             (p.pow(2).mean() + v.sum()).backward();
-            opt.step();
+            opt.Step();
         }
         return net;
     }

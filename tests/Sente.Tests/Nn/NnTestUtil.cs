@@ -36,15 +36,15 @@ internal static class NnTestUtil
     public static (float First, float Last) Overfit(nn.Module module, Func<Tensor> loss, int steps, double lr)
     {
         module.train();
-        var opt = optim.Adam(module.parameters(), lr);
+        using var opt = new Sente.Nn.Optimizers.Adam(module.parameters(), lr);
         float first = 0, last = 0;
         for (int step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
-            opt.zero_grad();
+            opt.ZeroGrad();
             Tensor l = loss();
             l.backward();
-            opt.step();
+            opt.Step();
             float v = l.item<float>();
             if (step == 0) first = v;
             last = v;

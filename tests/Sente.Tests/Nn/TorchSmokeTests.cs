@@ -39,14 +39,14 @@ public class TorchSmokeTests
         var model = nn.Sequential(nn.Conv2d(2, 4, 3, padding: 1), nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(4 * 5 * 5, 1));
         Tensor x = randn(8, 2, 5, 5);
         Tensor target = randn(8, 1);
-        var opt = optim.SGD(model.parameters(), 0.05);
+        using var opt = new Sente.Nn.Optimizers.Sgd(model.parameters(), 0.05);
         float first = 0, last = 0;
         for (int step = 0; step < 30; step++)
         {
-            opt.zero_grad();
+            opt.ZeroGrad();
             Tensor loss = nn.functional.mse_loss(model.forward(x), target);
             loss.backward();
-            opt.step();
+            opt.Step();
             if (step == 0) first = loss.item<float>();
             last = loss.item<float>();
         }

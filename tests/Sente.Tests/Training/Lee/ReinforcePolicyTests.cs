@@ -3,6 +3,7 @@ using Sente.Cli;
 using Sente.Go;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Models;
+using Sente.Nn.Optimizers;
 using Sente.Training.Lee;
 using static TorchSharp.torch;
 
@@ -48,7 +49,7 @@ public class ReinforcePolicyTests
         var score = won ? new AreaScore(20, 5, 0.5) : new AreaScore(5, 20, 0.5);
         samples.SetOutcomes([new PolicyGame([action], [0], score, false)]);
         double before = LogProb(net, planes, allowed, action);
-        using var sgd = optim.SGD(net.parameters(), 0.05);
+        using var sgd = new Sgd(net.parameters(), 0.05);
         double loss = ReinforceUpdate.Step(net, sgd, samples, games: 1, temperature: 1, baseline: null, CPU);
         Assert.Equal(-(won ? 1 : -1) * before, loss, 4);
         double after = LogProb(net, planes, allowed, action);
@@ -65,7 +66,7 @@ public class ReinforcePolicyTests
         samples.Add(planes, allowed, 7, 0, Stone.Black);
         samples.SetOutcomes([new PolicyGame([7], [0], new AreaScore(10, 10, 0), false)]); // a draw: z = 0
         float[] w0 = net.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
-        using var sgd = optim.SGD(net.parameters(), 0.5);
+        using var sgd = new Sgd(net.parameters(), 0.5);
         ReinforceUpdate.Step(net, sgd, samples, 1, 1, null, CPU);
         Assert.Equal(w0, net.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray());
     }
