@@ -36,8 +36,9 @@ public static class ArenaCommand
         var visits = new Option<int>("--visits") { Description = "Visits per move of net sides and playouts per move of uct sides", DefaultValueFactory = _ => 200 };
         var opening = new Option<int?>("--opening-moves") { Description = "Moves sampled in proportion to visits at the start of each game (default: per game)" };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL, Description = "Seed" };
+        var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each Go game's record there as game-NNNN.sgf (the folder must hold no game records yet)" };
         var command = new Command("arena", "Play many games between two internal players (networks, UCT, random) in lockstep and report the score.");
-        foreach (Option o in new Option[] { a, b, game, size, komi, games, visits, opening, seed }) command.Options.Add(o);
+        foreach (Option o in new Option[] { a, b, game, size, komi, games, visits, opening, seed, sgfDir }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var options = ZeroOptions.DefaultsFor(parse.GetValue(game)!) with { BoardSize = parse.GetValue(size), Komi = parse.GetValue(komi) };
@@ -46,8 +47,10 @@ public static class ArenaCommand
             int v = parse.GetValue(visits), n = parse.GetValue(games);
             if (v < 1 || n < 1) throw new CliException("arena: --visits and --games must be positive");
             ulong s = parse.GetValue(seed);
+            string? records = parse.GetValue(sgfDir);
+            if (records is not null) PrepareRecords(records, options.Game);
             if (options.Game == "go" && parse.GetValue(a)!.StartsWith("policy:", StringComparison.Ordinal) && parse.GetValue(b)!.StartsWith("policy:", StringComparison.Ordinal))
-                return PolicyArena(ctx, parse.GetValue(a)!, parse.GetValue(b)!, options.BoardSize, options.Komi, n, s);
+                return PolicyArena(ctx, parse.GetValue(a)!, parse.GetValue(b)!, options.BoardSize, options.Komi, n, s, records);
             ArenaSide sideA = Side(parse.GetValue(a)!, binding, v, s), sideB = Side(parse.GetValue(b)!, binding, v, s + 1);
             ArenaResult result = new(0, 0, 0);
             ctx.Console.Progress().AutoClear(true).Start(live =>
@@ -58,12 +61,19 @@ public static class ArenaCommand
                 string Describe(string tail) => Markup.Escape($"{sideA.Name} {score.Wins}-{score.Losses}-{score.Draws} {sideB.Name}{tail}");
                 result = Arena.Play(binding.Game, sideA, sideB, n, s, parse.GetValue(opening) ?? binding.OpeningMoves,
                     onGame: r => { score = r; task.Value = r.Games; task.Description = Describe(""); },
-                    onMove: (move, live) => { if (live > 0) task.Description = Describe($", move {move + 1} of {live} live game(s)"); });
+                    onMove: (move, live) => { if (live > 0) task.Description = Describe($", move {move + 1} of {live} live game(s)"); },
+                    onFinished: records is null ? null : g =>
+                    {
+                        var (black, white) = g.AIsPlayer0 ? (sideA.Name, sideB.Name) : (sideB.Name, sideA.Name);
+                        var state = (GoState)g.State;
+                        WriteRecord(records, g.Index, state, black, white, g.Capped ? null : state.Score().ResultString, s);
+                    });
             });
             var stats = new MatchStatistics(result.Wins, result.Losses, result.Draws);
             var (low, high) = stats.ScoreInterval;
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arena: {sideA.Name} vs {sideB.Name}, {n} games of {binding.Game.Name}: {result.Wins} wins, {result.Losses} losses, {result.Draws} draws; " +
                 $"score {stats.Score:P1} (95% CI {low:P1}-{high:P1}); Elo {MatchStatistics.FormatElo(stats.Elo)}"));
+            if (records is not null) ctx.Out.WriteLine($"SGF files: {records}");
             return 0;
         });
         return command;
@@ -115,6 +125,30 @@ public static class ArenaCommand
         throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, policy:PATH, apv:..., uct, random, one-ply or minimax)");
     }
 
+    /// <summary>Checks that records can go to <paramref name="dir"/>: Go only, and no game records there already (an arena
+    /// does not resume, so they would be overwritten by another match's games).</summary>
+    private static void PrepareRecords(string dir, string game)
+    {
+        if (game != "go") throw new CliException($"arena: --sgf-dir records Go games only, not {game}");
+        if (Directory.Exists(dir) && Directory.EnumerateFiles(dir, "game-*.sgf").Any())
+            throw new CliException($"arena: {dir} already holds game records (game-*.sgf); use another --sgf-dir");
+        Directory.CreateDirectory(dir);
+    }
+
+    /// <summary>Writes game <paramref name="index"/> atomically as game-NNNN.sgf; a null result (stopped at the move cap)
+    /// is recorded as "Void".</summary>
+    private static void WriteRecord(string dir, int index, GoState state, string black, string white, string? result, ulong seed)
+    {
+        var record = GameRecord.FromState(state, result ?? "Void");
+        record.Properties["PB"] = black;
+        record.Properties["PW"] = white;
+        record.Properties["DT"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        record.Properties["GN"] = $"arena game {index + 1}";
+        record.Properties["C"] = string.Create(CultureInfo.InvariantCulture,
+            $"sente arena, seed {seed}; {(result is null ? "stopped at the move cap" : "Tromp-Taylor area score")}");
+        Sgf.WriteFileAtomic(Path.Combine(dir, $"game-{index + 1:D4}.sgf"), Sgf.Write(record));
+    }
+
     /// <summary>Parses `policy:PATH[,temperature=T]` and loads the network (which must play <paramref name="size"/>).</summary>
     private static (AlphaGoPolicyNet Net, double Temperature, string Name) Policy(string spec, int size)
     {
@@ -143,7 +177,7 @@ public static class ArenaCommand
     }
 
     /// <summary>Two policy networks in lockstep (one batched forward per network per round), colours alternating.</summary>
-    private static int PolicyArena(CliContext ctx, string specA, string specB, int size, double komi, int games, ulong seed)
+    private static int PolicyArena(CliContext ctx, string specA, string specB, int size, double komi, int games, ulong seed, string? records)
     {
         var (netA, tA, nameA) = Policy(specA, size);
         var (netB, tB, nameB) = Policy(specB, size);
@@ -158,11 +192,20 @@ public static class ArenaCommand
             for (int start = 0; start < games; start += chunk)
                 results.AddRange(PolicyGames.Play([netA, netB], setups.Skip(start).Take(chunk).ToList(), options, seed ^ (ulong)start).Games);
         });
+        if (records is not null)
+            for (int g = 0; g < results.Count; g++)
+            {
+                var state = new GoState(size, komi, Rules.TrompTaylor);
+                foreach (int move in results[g].Moves) state.Play(state.ToMove, move);
+                var (black, white) = g % 2 == 0 ? (nameA, nameB) : (nameB, nameA);
+                WriteRecord(records, g, state, black, white, results[g].Score.ResultString, seed); // capped games are scored too
+            }
         int wins = results.Count(r => r.ZFor(0) > 0), losses = results.Count(r => r.ZFor(0) < 0);
         var stats = new MatchStatistics(wins, losses, games - wins - losses);
         var (low, high) = stats.ScoreInterval;
         ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arena: {nameA} vs {nameB}, {games} games of go {size}x{size} (komi {komi}), no search: {wins} wins, {losses} losses, {games - wins - losses} draws; " +
             $"score {stats.Score:P1} (95% CI {low:P1}-{high:P1}); Elo {MatchStatistics.FormatElo(stats.Elo)}"));
+        if (records is not null) ctx.Out.WriteLine($"SGF files: {records}");
         netA.Dispose();
         netB.Dispose();
         return 0;

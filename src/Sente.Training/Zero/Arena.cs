@@ -26,27 +26,35 @@ public sealed record ArenaResult(int Wins, int Losses, int Draws)
     public double Score => Games == 0 ? double.NaN : (Wins + 0.5 * Draws) / Games;
 }
 
+/// <summary>A finished arena game.</summary>
+/// <param name="Index">The game's number in the match, from 0 (side A is player 0 in even-numbered games).</param>
+/// <param name="AIsPlayer0">Whether side A moved first (player 0; Black in Go).</param>
+/// <param name="State">The final position, with the game's history where the game keeps one (a Go state's moves).</param>
+/// <param name="ReturnForA">+1 when side A won, -1 when it lost, 0 for a draw or a game stopped at the move cap.</param>
+/// <param name="Capped">True when the game was stopped at the move cap instead of ending.</param>
+public sealed record ArenaGame(int Index, bool AIsPlayer0, IGameState State, double ReturnForA, bool Capped);
+
 /// <summary>
 /// Plays matches between two sides on any <see cref="IGame"/>: colours alternate (side A is player 0 in even-numbered
 /// games), the first <c>openingMoves</c> moves of each game are sampled in proportion to visits (temperature 1) so
 /// that games between deterministic players differ, later moves take the most visited move. Games stop at
 /// <c>maxMoves</c> as draws. Deterministic for given seeds and deterministic evaluators.
 /// <para>All games are played in lockstep, one move of each live game per round, so they tend to end together near
-/// the end of the match: <c>onGame</c> reports each finished game, <c>onMove</c> (moves played per game so far,
-/// games still live) each round.</para>
+/// the end of the match: <c>onGame</c> reports the score after each finished game, <c>onFinished</c> the game itself
+/// (to record it), <c>onMove</c> (moves played per game so far, games still live) each round.</para>
 /// </summary>
 public static class Arena
 {
     public static ArenaResult Play(IGame game, ArenaSide a, ArenaSide b, int games, ulong seed, int openingMoves,
                                    int? maxMoves = null, Action<ArenaResult>? onGame = null, CancellationToken cancel = default,
-                                   Action<int, int>? onMove = null)
+                                   Action<int, int>? onMove = null, Action<ArenaGame>? onFinished = null)
     {
         int cap = maxMoves ?? game.MaxGameLength;
         var live = new List<Match>();
         for (int i = 0; i < games; i++)
         {
             ulong s = new Rng(seed ^ (0xD1B54A32D192ED03UL * (ulong)(i + 1))).NextUInt64();
-            live.Add(new Match(game.NewInitialState(), aIsPlayer0: i % 2 == 0, new Rng(s), a, b));
+            live.Add(new Match(i, game.NewInitialState(), aIsPlayer0: i % 2 == 0, new Rng(s), a, b));
         }
         int wins = 0, losses = 0, draws = 0, moves = 0;
         while (live.Count > 0)
@@ -80,6 +88,7 @@ public static class Arena
                 double r = m.State.IsTerminal ? m.State.Returns(m.AIsPlayer0 ? 0 : 1) : 0;
                 if (r > 0) wins++; else if (r < 0) losses++; else draws++;
                 live.RemoveAt(i);
+                onFinished?.Invoke(new ArenaGame(m.Index, m.AIsPlayer0, m.State, r, Capped: !m.State.IsTerminal));
                 onGame?.Invoke(new ArenaResult(wins, losses, draws));
             }
             onMove?.Invoke(++moves, live.Count);
@@ -87,8 +96,9 @@ public static class Arena
         return new ArenaResult(wins, losses, draws);
     }
 
-    private sealed class Match(IGameState state, bool aIsPlayer0, Rng rng, ArenaSide a, ArenaSide b)
+    private sealed class Match(int index, IGameState state, bool aIsPlayer0, Rng rng, ArenaSide a, ArenaSide b)
     {
+        public int Index { get; } = index;
         private readonly Dictionary<ArenaSide, Mcts> _trees = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<ArenaSide, IPlayer> _players = new(ReferenceEqualityComparer.Instance);
 

@@ -1,4 +1,5 @@
 using Sente.Cli;
+using Sente.Go;
 
 namespace Sente.Tests.Cli;
 
@@ -16,6 +17,51 @@ public class ArenaCommandTests
         int wins = int.Parse(m.Groups[1].Value), losses = int.Parse(m.Groups[2].Value), draws = int.Parse(m.Groups[3].Value);
         Assert.Equal(6, wins + losses + draws);
         Assert.True(wins >= 5, o.ToString());
+    }
+
+    /// <summary>Asserts that <paramref name="dir"/> holds exactly the records of a match of <paramref name="games"/>
+    /// games between <paramref name="a"/> and <paramref name="b"/> (colours alternating, A Black in the first), each a
+    /// legal game whose recorded result is the Tromp-Taylor score of its final position (or Void).</summary>
+    internal static void AssertRecords(string dir, int games, string a, string b, int size)
+    {
+        var files = Directory.GetFiles(dir, "*.sgf").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(Enumerable.Range(1, games).Select(i => $"game-{i:D4}.sgf"), files.Select(Path.GetFileName));
+        for (int g = 0; g < games; g++)
+        {
+            GameRecord r = Sgf.ReadGame(File.ReadAllText(files[g]));
+            Assert.Equal(size, r.Size);
+            Assert.Equal(g % 2 == 0 ? a : b, r.Properties["PB"]);
+            Assert.Equal(g % 2 == 0 ? b : a, r.Properties["PW"]);
+            GoState end = r.Replay();
+            Assert.Equal(r.Moves.Count, end.Moves.Count);
+            Assert.True(r.Result == "Void" || r.Result == end.Score().ResultString, $"{files[g]}: RE {r.Result}, score {end.Score().ResultString}");
+        }
+    }
+
+    [Fact]
+    public void GoGamesAreRecordedAsSgfAndAFolderWithRecordsIsNotOverwritten()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sente-arena-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] args = ["arena", "--a", "uct", "--b", "random", "--size", "5", "--komi", "0.5", "--games", "3", "--visits", "16", "--sgf-dir", dir];
+            var o = new StringWriter();
+            var e = new StringWriter();
+            Assert.True(SenteApp.Run(args, o, e) == 0, e.ToString());
+            Assert.Contains("SGF files: " + dir, o.ToString());
+            AssertRecords(dir, 3, "uct(16)", "random", 5);
+
+            e = new StringWriter();
+            Assert.NotEqual(0, SenteApp.Run(args, new StringWriter(), e));
+            Assert.Contains("already holds game records", e.ToString());
+            Assert.Equal(3, Directory.GetFiles(dir).Length);
+
+            e = new StringWriter();
+            Assert.NotEqual(0, SenteApp.Run(["arena", "--game", "tictactoe", "--a", "random", "--b", "random", "--games", "2", "--sgf-dir", dir + "-t"], new StringWriter(), e));
+            Assert.Contains("records Go games only", e.ToString());
+            Assert.False(Directory.Exists(dir + "-t"));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Sente.Cli;
 using Sente.Go;
 using Sente.Nn.Checkpoints;
@@ -144,9 +145,11 @@ public class ReinforcePolicyTests
 
             // The trained policy plays in the arena (batched policy-vs-policy games) and as a match/GTP player.
             (code, output, err) = SenteCli.Run("arena", "--a", "policy:" + Path.Combine(run, "policy.ckpt"), "--b", "policy:" + sl,
-                "--size", "5", "--games", "4");
+                "--size", "5", "--games", "4", "--sgf-dir", Path.Combine(dir, "arena"));
             Assert.True(code == 0, err);
-            Assert.Matches(@"4 games of go 5x5 .*: \d+ wins, \d+ losses, \d+ draws", output);
+            var m = Regex.Match(output, @"arena: (.+) vs (.+), 4 games of go 5x5 .*: \d+ wins, \d+ losses, \d+ draws");
+            Assert.True(m.Success, output);
+            Sente.Tests.Cli.ArenaCommandTests.AssertRecords(Path.Combine(dir, "arena"), 4, m.Groups[1].Value, m.Groups[2].Value, 5);
             (code, output, err) = SenteCli.Run("arena", "--a", "policy:" + sl + ",temperature=0", "--b", "random", "--size", "5", "--games", "2");
             Assert.True(code == 0, err);
             Assert.Contains("2 games of", output);
