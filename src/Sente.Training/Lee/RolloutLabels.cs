@@ -61,8 +61,8 @@ public sealed record RolloutLabelSummary(int Games, int GamesLabelled, long Posi
 /// <see cref="RolloutLabelOptions.ChunkGames"/> input games (numbers FIRST..END-1 in the input's ordinal file order),
 /// written atomically; a rerun keeps the files present and labels the rest (an input that has grown since: its
 /// short last chunk is labelled again, whole, and replaces the old file). A game's labels depend only on (seed, its
-/// number), not on the threads. A rerun does not check that the files present were made with the same settings.
-/// Read them with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
+/// number), not on the threads. The folder's <see cref="LabelStamp"/> (labels.json: the options the labels depend on
+/// and the caller's sources, e.g. the rollout weights' hash) makes a rerun with other settings an error. Read them with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
 /// The rollout policy must be safe to call from several threads.</para>
 /// <para>With <see cref="RolloutLabelOptions.Branches"/>, each chunk also holds, after its games, the branch games of
 /// its games (in game order), each labelled on its last move only. Every game of such a chunk carries the root property
@@ -89,17 +89,22 @@ public static partial class RolloutLabels
     /// <param name="searchPriors">Priors of the labelling search (<see cref="RolloutLabelOptions.Search"/> &gt; 0
     /// only; must accept concurrent calls when several threads label).</param>
     /// <param name="progress">(games done, games in all) after each chunk.</param>
+    /// <param name="sources">What the labels come from besides the options (e.g. "rollout" and "search-policy" with
+    /// their files' hashes), stamped with them.</param>
     /// <exception cref="InvalidDataException">An input file is malformed or a game has an illegal move (the message
-    /// names the file and game), or the input has no game of the size.</exception>
+    /// names the file and game), the input has no game of the size, or the output folder holds labels made with other
+    /// settings.</exception>
     /// <exception cref="ArgumentException">Bad options, or a search without priors.</exception>
     public static RolloutLabelSummary Run(string input, string outDirectory, IRolloutPolicy rollouts, RolloutLabelOptions options,
-        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default, IEvaluator? searchPriors = null)
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default, IEvaluator? searchPriors = null,
+        IReadOnlyDictionary<string, string>? sources = null)
     {
         RolloutLabelOptions o = options.Validate();
         if (o.Search > 0 && searchPriors is null) throw new ArgumentException("a labelling search needs a prior evaluator");
         List<SgfGame> games = SgfGames.Read(input, o.Size);
         if (games.Count == 0) throw new InvalidDataException($"'{input}' holds no game of size {o.Size}");
         Directory.CreateDirectory(outDirectory);
+        LabelStamp.CheckOrWrite(outDirectory, Settings(o, sources));
         var present = Directory.GetFiles(outDirectory, "labels-*.sgf").Select(f => (File: f, Match: ChunkName().Match(Path.GetFileName(f))))
             .Where(x => x.Match.Success)
             .Select(x => (x.File, Start: int.Parse(x.Match.Groups[1].Value, CultureInfo.InvariantCulture), End: int.Parse(x.Match.Groups[2].Value, CultureInfo.InvariantCulture)))
@@ -128,6 +133,22 @@ public static partial class RolloutLabels
             progress?.Report((end, games.Count));
         }
         return new RolloutLabelSummary(games.Count, labelled, positions, written, kept);
+    }
+
+    /// <summary>The settings the labels depend on (not the threads), as stamped: those of the label kind in use only.</summary>
+    private static Dictionary<string, string> Settings(RolloutLabelOptions o, IReadOnlyDictionary<string, string>? sources)
+    {
+        string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+        var s = new Dictionary<string, string>
+        {
+            ["size"] = I(o.Size), ["per-game"] = I(o.PerGame), ["from-move"] = I(o.FromMove), ["chunk-games"] = I(o.ChunkGames),
+            ["seed"] = o.Seed.ToString(CultureInfo.InvariantCulture), ["max-rollout-moves"] = I(o.MaxRolloutMoves),
+            ["branches"] = I(o.Branches), ["search"] = I(o.Search),
+        };
+        if (o.Search == 0) s["rollouts"] = I(o.Rollouts);
+        if (o.Branches > 0) s["branch-depth"] = I(o.BranchDepth);
+        foreach (var (k, v) in sources ?? new Dictionary<string, string>()) s[k] = v;
+        return s;
     }
 
     /// <summary>Adds VR labels to <paramref name="game"/> (game number <paramref name="number"/> seeds its rollouts);

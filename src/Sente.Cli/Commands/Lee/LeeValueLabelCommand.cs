@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using Sente.Core.Evaluation;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Lee;
@@ -70,7 +71,7 @@ public static class LeeValueLabelCommand
                             task.MaxValue = p.Total;
                             task.Value = p.Done;
                             task.Description = $"games {p.Done}/{p.Total}";
-                        }), cancel, priors);
+                        }), cancel, priors, Sources(parse.GetValue(rollout)!, options.Search > 0 ? priorsPath ?? "" : null));
                     });
             }
             catch (Exception e) when (e is InvalidDataException or FileNotFoundException or ArgumentException)
@@ -83,5 +84,15 @@ public static class LeeValueLabelCommand
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    /// <summary>The label folder's sources: the rollout weights and, for a search ("" = the rollout policy's priors),
+    /// the search's policy network, by content hash (a moved or renamed file is the same source).</summary>
+    private static Dictionary<string, string> Sources(string rolloutPath, string? searchPolicy)
+    {
+        static string Hash(string path) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..16];
+        var sources = new Dictionary<string, string> { ["rollout"] = Hash(rolloutPath) };
+        if (searchPolicy is not null) sources["search-policy"] = searchPolicy.Length == 0 ? "rollout policy" : Hash(searchPolicy);
+        return sources;
     }
 }

@@ -39,7 +39,7 @@ public class RolloutLabelsTests
             var summary = RolloutLabels.Run(games, output, new BlackAlwaysWins(), new RolloutLabelOptions(Rollouts: 3, ChunkGames: 4, Threads: 2));
             Assert.Equal(6, summary.Games);
             Assert.Equal(2, summary.ChunksWritten);
-            Assert.Equal([RolloutLabels.ChunkFile(0, 4), RolloutLabels.ChunkFile(4, 6)], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+            Assert.Equal([RolloutLabels.ChunkFile(0, 4), RolloutLabels.ChunkFile(4, 6), LabelStamp.FileName], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
             var data = ValuePositions.Load(output, 9, ValueMode.All, 0.34, seed: 2, ValueTarget.Rollouts);
             Assert.Equal(ValueTarget.Rollouts, data.Target);
@@ -104,9 +104,21 @@ public class RolloutLabelsTests
             File.WriteAllText(games, Sgf.WriteCollection(Sgf.ReadCollection(File.ReadAllText(Data)).Take(7)));
             var grown = RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o);
             Assert.Equal((2, 2), (grown.ChunksWritten, grown.ChunksKept));
-            Assert.Equal([RolloutLabels.ChunkFile(0, 2), RolloutLabels.ChunkFile(2, 4), RolloutLabels.ChunkFile(4, 6), RolloutLabels.ChunkFile(6, 7)],
-                Directory.GetFiles(a).Select(Path.GetFileName).Order());
+            Assert.Equal([RolloutLabels.ChunkFile(0, 2), RolloutLabels.ChunkFile(2, 4), RolloutLabels.ChunkFile(4, 6), RolloutLabels.ChunkFile(6, 7), LabelStamp.FileName],
+                Directory.GetFiles(a).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             Assert.Equal(7, ValuePositions.Load(a, 9, ValueMode.One, 0.4, seed: 2, ValueTarget.Rollouts).Games.Count);
+
+            // A rerun with other settings is refused before anything is written, and names what differs.
+            var e = Assert.Throws<InvalidDataException>(() => RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o with { Rollouts = 8, Seed = 10 }));
+            Assert.Contains("rollouts 4 there, 8 now", e.Message);
+            Assert.Contains("seed 9 there, 10 now", e.Message);
+            e = Assert.Throws<InvalidDataException>(() => RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o,
+                sources: new Dictionary<string, string> { ["rollout"] = "sha256:0123" }));
+            Assert.Contains("rollout (none) there, sha256:0123 now", e.Message);
+            Assert.Equal(5, Directory.GetFiles(a).Length);
+            File.WriteAllText(Path.Combine(a, LabelStamp.FileName), "[1, 2");
+            e = Assert.Throws<InvalidDataException>(() => RolloutLabels.Run(games, a, new UniformRolloutPolicy(), o));
+            Assert.Contains(LabelStamp.FileName, e.Message);
         }
         finally
         {
@@ -131,8 +143,8 @@ public class RolloutLabelsTests
                 Assert.Equal(File.ReadAllText(f), File.ReadAllText(Path.Combine(b, Path.GetFileName(f))));
 
             var input = Sgf.ReadCollection(File.ReadAllText(games));
-            var unbranched = Directory.GetFiles(c).Order(StringComparer.Ordinal).SelectMany(f => Sgf.ReadCollection(File.ReadAllText(f))).ToList();
-            var all = Directory.GetFiles(a).Order(StringComparer.Ordinal).SelectMany(f => Sgf.ReadCollection(File.ReadAllText(f))).ToList();
+            var unbranched = Directory.GetFiles(c, "*.sgf").Order(StringComparer.Ordinal).SelectMany(f => Sgf.ReadCollection(File.ReadAllText(f))).ToList();
+            var all = Directory.GetFiles(a, "*.sgf").Order(StringComparer.Ordinal).SelectMany(f => Sgf.ReadCollection(File.ReadAllText(f))).ToList();
             Assert.Equal(summary.PositionsLabelled, all.Sum(g => Enumerable.Range(1, g.Moves.Count).Count(k => RolloutLabels.LabelOf(g, k) is not null)));
             var mains = all.Where(g => g.Moves.Count == input[int.Parse(g.Properties[RolloutLabels.GroupProperty])].Moves.Count
                                        && g.Result is not null).ToList();
