@@ -4,8 +4,8 @@ namespace Sente.Nn.Optimizers;
 /// A gradient-descent optimizer over a fixed list of parameters. Unlike TorchSharp's managed optimizers, every scalar
 /// it hands to libtorch is held in a variable that lives until the native call returns (see <see cref="ScalarSafe"/>):
 /// TorchSharp's own <c>step()</c> converts learning rate, momentum and decay to temporary <c>Scalar</c>s whose
-/// finalizer can free them during the call, which crashed a value-network run ("Expected false to be true ...
-/// toFloat"). Not thread-safe: one training loop owns it.
+/// finalizer can free them during the call, which crashed a CI run in a value-network training test ("Expected false
+/// to be true ... toFloat", c10/core/Scalar.h). Not thread-safe: one training loop owns it.
 /// </summary>
 public interface IOptimizer : IDisposable
 {

@@ -62,7 +62,11 @@ public sealed class Sgd : IOptimizer
             if (_momentum != 0)
             {
                 Tensor? buffer = _states[i].momentum_buffer;
-                if (buffer is null) _states[i].momentum_buffer = buffer = d.clone().detach().DetachFromDisposeScope();
+                if (buffer is null)
+                {
+                    using Tensor detached = d.detach();
+                    _states[i].momentum_buffer = buffer = detached.clone().DetachFromDisposeScope();
+                }
                 else buffer.mul_(momentum).add_(d, one);
                 d = buffer;
             }
