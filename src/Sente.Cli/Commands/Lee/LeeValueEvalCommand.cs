@@ -57,7 +57,7 @@ public static class LeeValueEvalCommand
             {
                 throw new CliException($"lee value-eval: {e.Message}");
             }
-            ctx.Out.WriteLine($"lee value-eval: {games.Games.Count} games ({games.SkippedGames} skipped without a decisive result), " +
+            ctx.Out.WriteLine($"lee value-eval: {games.Games.Count} games ({games.SkippedGames} left out: no decisive result to score against, as label branches), " +
                               $"{games.Train.Count + games.Test.Count} positions in mode {games.Mode.ToString().ToLowerInvariant()}; drawing up to {parse.GetValue(positions)}");
             IReadOnlyList<OutcomeError> results;
             try
