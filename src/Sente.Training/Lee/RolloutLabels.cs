@@ -62,7 +62,8 @@ public sealed record RolloutLabelSummary(int Games, int GamesLabelled, long Posi
 /// written atomically; a rerun keeps the files present and labels the rest (an input that has grown since: its
 /// short last chunk is labelled again, whole, and replaces the old file). A game's labels depend only on (seed, its
 /// number), not on the threads. The folder's <see cref="LabelStamp"/> (labels.json: the options the labels depend on
-/// and the caller's sources, e.g. the rollout weights' hash) makes a rerun with other settings an error. Read them with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
+/// and the caller's sources, e.g. the rollout weights' hash) makes a rerun with other settings an error. Read them
+/// with <see cref="ValuePositions"/> and <see cref="ValueTarget.Rollouts"/>.
 /// The rollout policy must be safe to call from several threads.</para>
 /// <para>With <see cref="RolloutLabelOptions.Branches"/>, each chunk also holds, after its games, the branch games of
 /// its games (in game order), each labelled on its last move only. Every game of such a chunk carries the root property
