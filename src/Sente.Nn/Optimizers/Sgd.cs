@@ -74,14 +74,9 @@ public sealed class Sgd : IOptimizer
         }
     }
 
-    /// <summary>Writes the learning rate, settings and momentum buffers to <paramref name="path"/> atomically (a
-    /// temporary file, then a rename), in TorchSharp's optimizer format.</summary>
-    public void Save(string path)
-    {
-        string temp = path + ".tmp";
-        _inner.save_state_dict(temp);
-        File.Move(temp, path, overwrite: true);
-    }
+    /// <summary>Writes the learning rate, settings and momentum buffers to <paramref name="path"/> atomically
+    /// (<see cref="Checkpoints.AtomicFile"/>), in TorchSharp's optimizer format.</summary>
+    public void Save(string path) => Checkpoints.AtomicFile.WriteVia(path, _inner.save_state_dict);
 
     /// <summary>Reads state written by <see cref="Save"/> (or by TorchSharp's <c>SGD.save_state_dict</c>) for the same
     /// parameters. A file of another optimizer or another network is an <see cref="InvalidDataException"/> naming it.</summary>

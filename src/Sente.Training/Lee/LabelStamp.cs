@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sente.Nn.Checkpoints;
 
 namespace Sente.Training.Lee;
 
@@ -22,9 +23,7 @@ public static class LabelStamp
         string path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(new SortedDictionary<string, string>(settings.ToDictionary()), Indented));
-            File.Move(path + ".tmp", path, overwrite: true);
+            AtomicFile.Write(path, fs => JsonSerializer.Serialize(fs, new SortedDictionary<string, string>(settings.ToDictionary()), Indented));
             return;
         }
         Dictionary<string, string> stamped;
