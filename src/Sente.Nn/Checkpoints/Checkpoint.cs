@@ -79,7 +79,7 @@ public static class Checkpoint
     }
 
     /// <summary>A short human description of an architecture, e.g. "Zero 19x19, 18 planes, ResNet 6x64 Batch".</summary>
-    public static string Describe(ModelConfig c) => c.Kind == ModelKind.Zero
+    public static string Describe(ModelConfig c) => c.Kind == ModelKind.Zero || c.Trunk is not null
         ? $"{c.Kind} {c.BoardSize}x{c.BoardSize}, {c.InputPlanes} planes, {c.TrunkOrDefault.Kind} {c.TrunkOrDefault.Blocks}x{c.TrunkOrDefault.Width} {c.TrunkOrDefault.Norm}"
         : $"{c.Kind} {c.BoardSize}x{c.BoardSize}, {c.InputPlanes} planes, {c.Layers} layers x {c.Filters} filters";
 

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using Sente.Nn.Blocks;
 using static TorchSharp.torch;
 
 namespace Sente.Nn.Models;
@@ -9,11 +10,14 @@ namespace Sente.Nn.Models;
 /// filters, ReLU; Layers - 1 of them, the last being the "extra" layer 12), a 1x1 conv with one filter (linear: a
 /// ReLU on a single feature map can die for every point and cut all gradients), a fully connected layer of
 /// ValueHidden (256) ReLU units and one tanh output.
+/// When <see cref="ModelConfig.Trunk"/> is set, a <see cref="Trunk"/> of residual (or other) blocks with
+/// normalization takes the stack's place and the head is the same: the later AlphaGos' residual body on the 49 planes.
 /// Input (B, InputPlanes (49), N, N); output (B) values in [-1, 1] for the player to move.
 /// </summary>
 public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> convs;
+    private readonly Trunk? trunk;
     private readonly nn.Module<Tensor, Tensor> output;
     private readonly nn.Module<Tensor, Tensor> fc1;
     private readonly nn.Module<Tensor, Tensor> fc2;
@@ -24,8 +28,17 @@ public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
     {
         Config = config.Validate();
         int points = config.BoardSize * config.BoardSize;
-        convs = AlphaGoLayers.Hidden(config.InputPlanes, config.Filters, config.Layers - 1);
-        output = nn.Conv2d(config.Filters, 1, 1);
+        if (config.Trunk is null)
+        {
+            convs = AlphaGoLayers.Hidden(config.InputPlanes, config.Filters, config.Layers - 1);
+            output = nn.Conv2d(config.Filters, 1, 1);
+        }
+        else
+        {
+            convs = new ModuleList<nn.Module<Tensor, Tensor>>();
+            trunk = new Trunk(config.InputPlanes, config.Trunk);
+            output = nn.Conv2d(trunk.OutChannels, 1, 1);
+        }
         fc1 = nn.Linear(points, config.ValueHidden);
         fc2 = nn.Linear(config.ValueHidden, 1);
         RegisterComponents();
@@ -34,7 +47,8 @@ public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        Tensor h = output.forward(AlphaGoLayers.Run(convs, x)).flatten(1);
+        Tensor body = trunk is null ? AlphaGoLayers.Run(convs, x) : trunk.forward(x);
+        Tensor h = output.forward(body).flatten(1);
         Tensor v = tanh(fc2.forward(nn.functional.relu(fc1.forward(h)))).squeeze(1);
         return v.MoveToOuterDisposeScope();
     }

@@ -25,7 +25,8 @@ public enum ModelKind
 /// <param name="BoardSize">N: the board is N x N, the policy has N*N (+1 pass) outputs.</param>
 /// <param name="InputPlanes">Input feature planes (17 AlphaGo Zero, 18 Leela Zero, 48 AlphaGo policy, 49 AlphaGo
 /// value and the AlphaGo pair, whose policy half reads the first InputPlanes - 1 planes).</param>
-/// <param name="Trunk">Zero only: the residual tower.</param>
+/// <param name="Trunk">Zero: the residual tower (a 6 x 64 ResNet when null). AlphaGoValue: when set, a tower of these
+/// blocks replaces the policy-shaped convolution stack (Layers and Filters are then unused); null keeps AlphaGo's.</param>
 /// <param name="Filters">AlphaGo only: k, filters of every hidden convolution (192 in the match version).</param>
 /// <param name="Layers">AlphaGo only: convolution layers including the 5x5 first and the 1x1 last (13 in the paper).</param>
 /// <param name="PassLogit">AlphaGo policy only: add a learned pass logit (from globally pooled features); without it
@@ -76,6 +77,8 @@ public sealed record ModelConfig(
             throw new ArgumentException("height, width and actions apply to Zero networks only");
         if (ValueHidden < 1) throw new ArgumentException($"value hidden units must be >= 1 (got {ValueHidden})");
         if (Kind == ModelKind.Zero) TrunkOrDefault.Validate();
+        else if (Kind == ModelKind.AlphaGoValue) Trunk?.Validate();
+        else if (Trunk is not null) throw new ArgumentException("a trunk applies to Zero networks and AlphaGo value networks only");
         return this;
     }
 }

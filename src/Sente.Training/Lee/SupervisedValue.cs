@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sente.Core;
 using Sente.Go;
 using Sente.Nn;
+using Sente.Nn.Blocks;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Encoding;
 using Sente.Nn.Models;
@@ -20,11 +21,13 @@ namespace Sente.Training.Lee;
 /// <param name="EvalPositions">Positions used per evaluation from each of the training and held-out sets (the same
 /// ones each time).</param>
 /// <param name="LrDrops">Steps at which the learning rate is divided by 10 (a step schedule; empty: constant).</param>
+/// <param name="Trunk">A residual (or other) tower in place of AlphaGo's plain convolution stack; null: the paper's
+/// stack of <paramref name="Layers"/> x <paramref name="Filters"/>.</param>
 public sealed record SupervisedValueOptions(
     int Size = 9, int Filters = 64, int Layers = 7, int Batch = 64, int Steps = 2000,
     double LearningRate = 0.003, double Momentum = 0.9, double WeightDecay = 1e-4, bool Augment = true,
     int EvalEvery = 250, int EvalPositions = 2000, double TestFraction = 0.1, ulong Seed = 1, int Threads = 0,
-    string Device = "cpu", long[]? LrDrops = null)
+    string Device = "cpu", long[]? LrDrops = null, TrunkConfig? Trunk = null)
 {
     /// <summary>The learning rate of step <paramref name="step"/> (0-based) under the drop schedule.</summary>
     public double LearningRateAt(long step) => LearningRate * Math.Pow(0.1, (LrDrops ?? []).Count(d => step >= d));
@@ -40,8 +43,13 @@ public sealed record SupervisedValueOptions(
         return this;
     }
 
-    /// <summary>AlphaGo's value network on 49 planes (the 48 policy features and the colour to play).</summary>
-    public ModelConfig Model => new(ModelKind.AlphaGoValue, Size, 49, Filters: Filters, Layers: Layers);
+    /// <summary>AlphaGo's value network on 49 planes (the 48 policy features and the colour to play), on
+    /// <see cref="Trunk"/> when it is set.</summary>
+    public ModelConfig Model => new(ModelKind.AlphaGoValue, Size, 49, Trunk, Filters: Filters, Layers: Layers);
+
+    /// <summary>"7 layers x 64 filters" or "resnet 6 blocks x 64".</summary>
+    public string Describe() => Trunk is null ? $"{Layers} layers x {Filters} filters"
+        : $"{Trunk.Kind.ToString().ToLowerInvariant()} {Trunk.Blocks} blocks x {Trunk.Width} ({Trunk.Norm.ToString().ToLowerInvariant()} norm)";
 }
 
 /// <summary>Mean squared error of the value network after <see cref="Step"/> steps on a fixed subset of the training
@@ -94,7 +102,8 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
             if (state.Mode != data.Mode || state.Target != data.Target)
                 throw new InvalidDataException($"{runDirectory} holds a run in mode '{state.Mode}' with {state.Target.ToString().ToLowerInvariant()} targets, " +
                                                $"not '{data.Mode}' with {data.Target.ToString().ToLowerInvariant()} targets (use another --run-dir)");
-            Checkpoint.LoadInto(CheckpointPath, net, config);
+            try { Checkpoint.LoadInto(CheckpointPath, net, config); }
+            catch (CheckpointException e) { throw new InvalidDataException($"{e.Message} (use another --run-dir)", e); }
         }
         net.to(device);
         using var optimizer = new Sgd(net.parameters(), _o.LearningRate, _o.Momentum, _o.WeightDecay);
@@ -149,6 +158,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
         foreach (var (name, p) in net.named_parameters())
         {
             if (name.EndsWith("bias", StringComparison.Ordinal)) nn.init.zeros_(p);
+            else if (p.dim() < 2) continue; // a normalization's scale keeps its 1
             else nn.init.kaiming_normal_(p, mode: nn.init.FanInOut.FanIn, nonlinearity: nn.init.NonlinearityType.ReLU);
         }
     }

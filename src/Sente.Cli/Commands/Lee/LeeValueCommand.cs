@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sente.Nn.Blocks;
 using Sente.Training.Lee;
 using Spectre.Console;
 
@@ -19,8 +20,10 @@ public static class LeeValueCommand
         var mode = new Option<string>("--mode") { Description = "Positions per game: sampled (the VS position of generated data), one (one random position), all (every position: the paper's overfitting case), from-sample (every position from the VS one on)", DefaultValueFactory = _ => "sampled" };
         var targets = new Option<string>("--targets") { Description = "outcome (the game's result, AlphaGo's target) or rollouts (the VR labels of `sente lee value-label`: the mean of k rollouts)", DefaultValueFactory = _ => "outcome" };
         var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
-        var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192)", DefaultValueFactory = _ => 64 };
+        var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192), or the --trunk tower's width", DefaultValueFactory = _ => 64 };
         var layers = new Option<int>("--layers") { Description = "Convolution layers of the policy-shaped stack (AlphaGo: 13)", DefaultValueFactory = _ => 7 };
+        var trunk = new Option<string?>("--trunk") { Description = "A tower of blocks in place of AlphaGo's plain stack: resnet, preact, wide, pyramid or dense (with --blocks, --filters as its width and batch norm; default: the paper's stack of --layers)" };
+        var blocks = new Option<int>("--blocks") { Description = "Blocks of the --trunk tower", DefaultValueFactory = _ => 6 };
         var steps = new Option<int>("--steps") { Description = "SGD steps in total (a rerun resumes up to this)", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch") { Description = "Positions per step", DefaultValueFactory = _ => 64 };
         var lr = new Option<double>("--lr") { Description = "Learning rate (AlphaGo: 0.003)", DefaultValueFactory = _ => 0.003 };
@@ -32,7 +35,7 @@ public static class LeeValueCommand
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/value-<mode>)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed (split, positions, sampling, initialisation)", DefaultValueFactory = _ => 1UL };
         var command = new Command("value", "Train AlphaGo's value network by MSE regression on game outcomes; reports train and held-out MSE beside a constant predictor.");
-        foreach (Option o in new Option[] { data, mode, targets, size, filters, layers, steps, batch, lr, lrDrops, evalEvery, evalPositions, threads, device, runDir, seed })
+        foreach (Option o in new Option[] { data, mode, targets, size, filters, layers, trunk, blocks, steps, batch, lr, lrDrops, evalEvery, evalPositions, threads, device, runDir, seed })
             command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
@@ -45,7 +48,8 @@ public static class LeeValueCommand
                 options = new SupervisedValueOptions(parse.GetValue(size), parse.GetValue(filters), parse.GetValue(layers),
                     parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr), EvalEvery: parse.GetValue(evalEvery),
                     EvalPositions: parse.GetValue(evalPositions), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
-                    Device: parse.GetValue(device)!, LrDrops: LeeCommand.ParseSteps(parse.GetValue(lrDrops))).Validate();
+                    Device: parse.GetValue(device)!, LrDrops: LeeCommand.ParseSteps(parse.GetValue(lrDrops)),
+                    Trunk: parse.GetValue(trunk) is { } kind ? new TrunkConfig(TrunkConfig.ParseKind(kind), parse.GetValue(blocks), parse.GetValue(filters)) : null).Validate();
                 string path = parse.GetValue(data) ?? (m.ReadsSample()
                     ? Path.Combine("runs", $"lee{options.Size}", "value-data")
                     : Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9"));
@@ -60,7 +64,7 @@ public static class LeeValueCommand
             string dir = parse.GetValue(runDir) ?? Path.Combine("runs", $"lee{options.Size}", $"value-{modeName}" + (rollouts ? "-rollouts" : ""));
             ctx.Out.WriteLine($"lee value: {positions.Games.Count} games ({positions.SkippedGames} skipped without {(rollouts ? "rollout labels" : "a decisive result")}), " +
                               $"mode {modeName}: {positions.Train.Count} training and {positions.Test.Count} held-out positions (split by game{(positions.SplitGroups < positions.Games.Count ? $": {positions.SplitGroups} games with their branches" : "")}), " +
-                              $"{options.Layers} layers x {options.Filters} filters -> {Path.GetFullPath(dir)}");
+                              $"{options.Describe()} -> {Path.GetFullPath(dir)}");
             IReadOnlyList<ValueError> history = [];
             try
             {

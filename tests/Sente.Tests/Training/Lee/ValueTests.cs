@@ -1,5 +1,7 @@
 using Sente.Core;
 using Sente.Go;
+using Sente.Nn.Blocks;
+using Sente.Nn.Lee;
 using Sente.Training.Lee;
 using Xunit.Abstractions;
 
@@ -168,6 +170,43 @@ public class ValueTests(ITestOutputHelper output)
 
             var otherMode = ValuePositions.Load(file, 5, ValueMode.All, 0.2, seed: 1);
             Assert.Throws<InvalidDataException>(() => new SupervisedValue(o with { Steps = 400 }, otherMode, run).Run());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ValueNetOnAResidualTrunkLearnsTheEasyCaseAndLoadsAsAnEvaluator()
+    {
+        string dir = TempDir("value-trunk");
+        try
+        {
+            string file = Path.Combine(dir, "count.sgf");
+            WriteCountingGames(file, 600, seed: 11);
+            var data = ValuePositions.Load(file, 5, ValueMode.Sampled, 0.2, seed: 1);
+            var o = new SupervisedValueOptions(Size: 5, Filters: 8, Batch: 32, Steps: 200, LearningRate: 0.01,
+                EvalEvery: 100, EvalPositions: 500, Threads: 1, Trunk: new TrunkConfig(Blocks: 2, Width: 8));
+            Assert.Equal("resnet 2 blocks x 8 (batch norm)", o.Describe());
+            string run = Path.Combine(dir, "run");
+            var h = new SupervisedValue(o, data, run).Run();
+            foreach (var e in h) output.WriteLine($"step {e.Step}: train {e.TrainMse:0.000} held-out {e.TestMse:0.000} constant {e.ConstantMse:0.000}");
+            var last = h[^1];
+            Assert.True(last.TestMse < 0.7 * last.ConstantMse, $"held-out {last.TestMse:0.000} vs constant {last.ConstantMse:0.000}");
+
+            // The checkpoint is a value network on its trunk: the search's evaluator loads it and evaluates in [-1, 1].
+            string ckpt = Path.Combine(run, "value.ckpt");
+            var evaluator = LeeNetworks.LoadValue(ckpt);
+            var values = new float[1];
+            evaluator.Evaluate([new GoState(5, 0.5, Rules.TrompTaylor)], new float[26], values);
+            Assert.InRange(values[0], -1f, 1f);
+            // The same run directory with the plain stack is refused, naming both architectures.
+            var plain = o with { Trunk = null, Layers = 3, Steps = 300 };
+            string message = Assert.Throws<InvalidDataException>(() => new SupervisedValue(plain, data, run).Run()).Message;
+            Assert.Contains("ResNet 2x8", message);
+            Assert.Contains("3 layers x 8 filters", message);
+            Assert.Contains("--run-dir", message);
         }
         finally
         {
