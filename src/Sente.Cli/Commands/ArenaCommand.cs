@@ -37,8 +37,9 @@ public static class ArenaCommand
         var opening = new Option<int?>("--opening-moves") { Description = "Moves sampled in proportion to visits at the start of each game (default: per game)" };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL, Description = "Seed" };
         var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each Go game's record there as game-NNNN.sgf (the folder must hold no game records yet)" };
+        var adjudicate = new Option<double?>("--adjudicate") { Description = "End a game as a resignation when both sides' searches agree: the mover's best move below -T and the opponent's above +T (T in (0, 1), e.g. 0.8; default: play every game out)" };
         var command = new Command("arena", "Play many games between two internal players (networks, UCT, random) in lockstep and report the score.");
-        foreach (Option o in new Option[] { a, b, game, size, komi, games, visits, opening, seed, sgfDir }) command.Options.Add(o);
+        foreach (Option o in new Option[] { a, b, game, size, komi, games, visits, opening, seed, sgfDir, adjudicate }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var options = ZeroOptions.DefaultsFor(parse.GetValue(game)!) with { BoardSize = parse.GetValue(size), Komi = parse.GetValue(komi) };
@@ -46,13 +47,19 @@ public static class ArenaCommand
             ZeroGameBinding binding = GameCatalog.For(options);
             int v = parse.GetValue(visits), n = parse.GetValue(games);
             if (v < 1 || n < 1) throw new CliException("arena: --visits and --games must be positive");
+            double? adjudication = parse.GetValue(adjudicate);
+            if (adjudication is { } t && !(t > 0 && t < 1)) throw new CliException($"arena: --adjudicate must be in (0, 1) (got {t.ToString(CultureInfo.InvariantCulture)})");
             ulong s = parse.GetValue(seed);
             string? records = parse.GetValue(sgfDir);
             if (records is not null) PrepareRecords(records, options.Game);
             if (options.Game == "go" && parse.GetValue(a)!.StartsWith("policy:", StringComparison.Ordinal) && parse.GetValue(b)!.StartsWith("policy:", StringComparison.Ordinal))
+            {
+                if (adjudication is not null) throw new CliException("arena: --adjudicate needs sides that search (two policy: sides have no values)");
                 return PolicyArena(ctx, parse.GetValue(a)!, parse.GetValue(b)!, options.BoardSize, options.Komi, n, s, records);
+            }
             ArenaSide sideA = Side(parse.GetValue(a)!, binding, v, s), sideB = Side(parse.GetValue(b)!, binding, v, s + 1);
             ArenaResult result = new(0, 0, 0);
+            int adjudicated = 0;
             ctx.Console.Progress().AutoClear(true).Start(live =>
             {
                 var task = live.AddTask($"{Markup.Escape(sideA.Name)} vs {Markup.Escape(sideB.Name)}", maxValue: n);
@@ -62,17 +69,22 @@ public static class ArenaCommand
                 result = Arena.Play(binding.Game, sideA, sideB, n, s, parse.GetValue(opening) ?? binding.OpeningMoves,
                     onGame: r => { score = r; task.Value = r.Games; task.Description = Describe(""); },
                     onMove: (move, live) => { if (live > 0) task.Description = Describe($", move {move + 1} of {live} live game(s)"); },
-                    onFinished: records is null ? null : g =>
+                    onFinished: g =>
                     {
+                        if (g.Adjudicated) adjudicated++;
+                        if (records is null) return;
                         var (black, white) = g.AIsPlayer0 ? (sideA.Name, sideB.Name) : (sideB.Name, sideA.Name);
                         var state = (GoState)g.State;
-                        WriteRecord(records, g.Index, state, black, white, g.Capped ? null : state.Score().ResultString, s);
-                    });
+                        string? outcome = g.Capped ? null
+                            : g.Adjudicated ? ((g.ReturnForA > 0) == g.AIsPlayer0 ? "B+R" : "W+R")
+                            : state.Score().ResultString;
+                        WriteRecord(records, g.Index, state, black, white, outcome, s, g.Adjudicated ? adjudication : null);
+                    }, adjudicate: adjudication);
             });
             var stats = new MatchStatistics(result.Wins, result.Losses, result.Draws);
             var (low, high) = stats.ScoreInterval;
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arena: {sideA.Name} vs {sideB.Name}, {n} games of {binding.Game.Name}: {result.Wins} wins, {result.Losses} losses, {result.Draws} draws; " +
-                $"score {stats.Score:P1} (95% CI {low:P1}-{high:P1}); Elo {MatchStatistics.FormatElo(stats.Elo)}"));
+                $"score {stats.Score:P1} (95% CI {low:P1}-{high:P1}); Elo {MatchStatistics.FormatElo(stats.Elo)}{(adjudication is null ? "" : $"; {adjudicated} adjudicated")}"));
             if (records is not null) ctx.Out.WriteLine($"SGF files: {records}");
             return 0;
         });
@@ -137,7 +149,8 @@ public static class ArenaCommand
 
     /// <summary>Writes game <paramref name="index"/> atomically as game-NNNN.sgf; a null result (stopped at the move cap)
     /// is recorded as "Void".</summary>
-    private static void WriteRecord(string dir, int index, GoState state, string black, string white, string? result, ulong seed)
+    private static void WriteRecord(string dir, int index, GoState state, string black, string white, string? result, ulong seed,
+                                    double? adjudicatedAt = null)
     {
         var record = GameRecord.FromState(state, result ?? "Void");
         record.Properties["PB"] = black;
@@ -145,7 +158,7 @@ public static class ArenaCommand
         record.Properties["DT"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         record.Properties["GN"] = $"arena game {index + 1}";
         record.Properties["C"] = string.Create(CultureInfo.InvariantCulture,
-            $"sente arena, seed {seed}; {(result is null ? "stopped at the move cap" : "Tromp-Taylor area score")}");
+            $"sente arena, seed {seed}; {(result is null ? "stopped at the move cap" : adjudicatedAt is { } t ? $"adjudicated: both searches agreed beyond {t}" : "Tromp-Taylor area score")}");
         Sgf.WriteFileAtomic(Path.Combine(dir, $"game-{index + 1:D4}.sgf"), Sgf.Write(record));
     }
 

@@ -9,7 +9,7 @@ namespace Sente.Search.Apv;
 /// network alone). For the arena and tests (GTP players also resign; see Sente.Gtp's ApvMoveGenerator).
 /// </summary>
 public sealed class ApvPlayer(string name, IEvaluator priors, IEvaluator? values, IRolloutPolicy? rollouts,
-                              SearchLimits? limits, ApvOptions options, IRootActionFilter? rootFilter = null) : IPlayer
+                              SearchLimits? limits, ApvOptions options, IRootActionFilter? rootFilter = null) : IPlayer, IValueReporter
 {
     private ulong _moves;
 
@@ -17,6 +17,9 @@ public sealed class ApvPlayer(string name, IEvaluator priors, IEvaluator? values
 
     /// <summary>The last search's result.</summary>
     public SearchResult? LastResult { get; private set; }
+
+    /// <summary>The last search's value of the move it chose (its mixed Q) for the mover; null without search.</summary>
+    public double? LastValue => limits is null ? null : LastResult?.BestQ;
 
     public int ChooseAction(IGameState state)
     {

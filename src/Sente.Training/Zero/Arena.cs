@@ -32,13 +32,20 @@ public sealed record ArenaResult(int Wins, int Losses, int Draws)
 /// <param name="State">The final position, with the game's history where the game keeps one (a Go state's moves).</param>
 /// <param name="ReturnForA">+1 when side A won, -1 when it lost, 0 for a draw or a game stopped at the move cap.</param>
 /// <param name="Capped">True when the game was stopped at the move cap instead of ending.</param>
-public sealed record ArenaGame(int Index, bool AIsPlayer0, IGameState State, double ReturnForA, bool Capped);
+/// <param name="Adjudicated">True when the game was stopped because both sides' searches agreed it was decided
+/// (<see cref="ReturnForA"/> then gives the side they agreed on; the loser counts as having resigned).</param>
+public sealed record ArenaGame(int Index, bool AIsPlayer0, IGameState State, double ReturnForA, bool Capped, bool Adjudicated = false);
 
 /// <summary>
 /// Plays matches between two sides on any <see cref="IGame"/>: colours alternate (side A is player 0 in even-numbered
 /// games), the first <c>openingMoves</c> moves of each game are sampled in proportion to visits (temperature 1) so
 /// that games between deterministic players differ, later moves take the most visited move. Games stop at
 /// <c>maxMoves</c> as draws. Deterministic for given seeds and deterministic evaluators.
+/// <para>With <c>adjudicate</c> = t, a game also ends when both sides agree it is decided: the side that just moved
+/// valued its move below -t and its opponent's last move was valued above +t by the opponent (search sides report
+/// their best move's Q, players that are <see cref="IValueReporter"/>s their <c>LastValue</c>); the side below -t
+/// loses, as if it had resigned. Agreement of both keeps one side's overconfident evaluator from deciding alone.
+/// Sides without values are never adjudicated.</para>
 /// <para>All games are played in lockstep, one move of each live game per round, so they tend to end together near
 /// the end of the match: <c>onGame</c> reports the score after each finished game, <c>onFinished</c> the game itself
 /// (to record it), <c>onMove</c> (moves played per game so far, games still live) each round.</para>
@@ -47,8 +54,9 @@ public static class Arena
 {
     public static ArenaResult Play(IGame game, ArenaSide a, ArenaSide b, int games, ulong seed, int openingMoves,
                                    int? maxMoves = null, Action<ArenaResult>? onGame = null, CancellationToken cancel = default,
-                                   Action<int, int>? onMove = null, Action<ArenaGame>? onFinished = null)
+                                   Action<int, int>? onMove = null, Action<ArenaGame>? onFinished = null, double? adjudicate = null)
     {
+        if (adjudicate is { } t && !(t > 0 && t < 1)) throw new ArgumentException($"adjudication threshold must be in (0, 1) (got {t})");
         int cap = maxMoves ?? game.MaxGameLength;
         var live = new List<Match>();
         for (int i = 0; i < games; i++)
@@ -61,6 +69,7 @@ public static class Arena
         {
             cancel.ThrowIfCancellationRequested();
             var actions = new int[live.Count];
+            var values = new double?[live.Count];
             foreach (ArenaSide side in new[] { a, b })
             {
                 var idx = Enumerable.Range(0, live.Count).Where(i => live[i].SideToMove == side).ToList();
@@ -73,22 +82,31 @@ public static class Arena
                     {
                         Match m = live[idx[k]];
                         actions[idx[k]] = results[k].SampleAction(m.State.MoveNumber < openingMoves ? 1.0 : 0.0, m.Rng);
+                        values[idx[k]] = results[k].BestQ;
                     }
                 }
                 else
                 {
-                    foreach (int i in idx) actions[i] = live[i].PlayerFor((PlayerSide)side).ChooseAction(live[i].State);
+                    foreach (int i in idx)
+                    {
+                        IPlayer player = live[i].PlayerFor((PlayerSide)side);
+                        actions[i] = player.ChooseAction(live[i].State);
+                        values[i] = (player as IValueReporter)?.LastValue;
+                    }
                 }
             }
             for (int i = live.Count - 1; i >= 0; i--)
             {
                 Match m = live[i];
-                m.Apply(actions[i]);
-                if (!m.State.IsTerminal && m.State.MoveNumber < cap) continue;
-                double r = m.State.IsTerminal ? m.State.Returns(m.AIsPlayer0 ? 0 : 1) : 0;
+                bool moverIsA = m.SideToMove == a;
+                double? opponentValue = m.LastValue;
+                m.Apply(actions[i], values[i]);
+                bool decided = !m.State.IsTerminal && adjudicate is { } th && values[i] < -th && opponentValue > th;
+                if (!decided && !m.State.IsTerminal && m.State.MoveNumber < cap) continue;
+                double r = decided ? (moverIsA ? -1 : 1) : m.State.IsTerminal ? m.State.Returns(m.AIsPlayer0 ? 0 : 1) : 0;
                 if (r > 0) wins++; else if (r < 0) losses++; else draws++;
                 live.RemoveAt(i);
-                onFinished?.Invoke(new ArenaGame(m.Index, m.AIsPlayer0, m.State, r, Capped: !m.State.IsTerminal));
+                onFinished?.Invoke(new ArenaGame(m.Index, m.AIsPlayer0, m.State, r, Capped: !decided && !m.State.IsTerminal, Adjudicated: decided));
                 onGame?.Invoke(new ArenaResult(wins, losses, draws));
             }
             onMove?.Invoke(++moves, live.Count);
@@ -120,8 +138,12 @@ public static class Arena
             return p;
         }
 
-        public void Apply(int action)
+        /// <summary>The value the last mover gave its move (null when it gave none).</summary>
+        public double? LastValue { get; private set; }
+
+        public void Apply(int action, double? moverValue)
         {
+            LastValue = moverValue;
             State.Apply(action);
             if (State.IsTerminal) return;
             foreach (Mcts t in _trees.Values) t.Advance(action);

@@ -64,6 +64,33 @@ public class ArenaCommandTests
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
 
+    [Fact]
+    public void AdjudicatedGamesAreCountedAndRecordedAsResignations()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sente-arena-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Two UCT searches on 5x5 agree long before the end of most games that one side is lost.
+            var o = new StringWriter();
+            var e = new StringWriter();
+            Assert.True(SenteApp.Run(["arena", "--a", "uct", "--b", "uct", "--size", "5", "--komi", "0.5", "--games", "4", "--visits", "64",
+                                      "--adjudicate", "0.6", "--sgf-dir", dir], o, e) == 0, e.ToString());
+            var m = System.Text.RegularExpressions.Regex.Match(o.ToString(), @"; (\d+) adjudicated");
+            Assert.True(m.Success, o.ToString());
+            int adjudicated = int.Parse(m.Groups[1].Value);
+            Assert.InRange(adjudicated, 1, 4);
+            var results = Directory.GetFiles(dir, "*.sgf").Select(f => Sgf.ReadGame(File.ReadAllText(f))).ToList();
+            Assert.Equal(adjudicated, results.Count(g => g.Result is "B+R" or "W+R"));
+            Assert.All(results.Where(g => g.Result!.EndsWith("+R")), g => Assert.Contains("adjudicated", g.Properties["C"]));
+            Assert.All(results.Where(g => !g.Result!.EndsWith("+R")), g => Assert.Equal(g.Replay().Score().ResultString, g.Result));
+
+            e = new StringWriter();
+            Assert.NotEqual(0, SenteApp.Run(["arena", "--a", "uct", "--b", "random", "--games", "2", "--adjudicate", "1.5"], new StringWriter(), e));
+            Assert.Contains("--adjudicate must be in (0, 1)", e.ToString());
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
     [Theory]
     [InlineData("--a", "alien", "unknown side 'alien'")]
     [InlineData("--a", "net:/nonexistent.ckpt", "not found")]

@@ -33,4 +33,44 @@ public class ArenaTests
         });
         Assert.Equal((result.Wins, result.Losses), (records.Count(g => g.ReturnForA > 0), records.Count(g => g.ReturnForA < 0)));
     }
+
+    /// <summary>Plays the first legal move and reports a fixed value for it.</summary>
+    private sealed class Confident(double value) : Sente.Core.Games.IPlayer, Sente.Core.Games.IValueReporter
+    {
+        public string Name => "confident";
+        public double? LastValue { get; private set; }
+
+        public int ChooseAction(Sente.Core.Games.IGameState state)
+        {
+            LastValue = value;
+            var legal = new List<int>();
+            state.LegalActions(legal);
+            return legal[0];
+        }
+    }
+
+    [Fact]
+    public void AGameEndsWhenBothSidesAgreeItIsDecidedAndNotWhenOnlyOneSaysSo()
+    {
+        var loser = new PlayerSide("loser", _ => new Confident(-0.9));
+        var records = new List<ArenaGame>();
+        ArenaResult r = Arena.Play(TicTacToe.Instance, loser, new PlayerSide("winner", _ => new Confident(0.9)), games: 2, seed: 1,
+            openingMoves: 0, onFinished: records.Add, adjudicate: 0.8);
+        Assert.Equal(new ArenaResult(0, 2, 0), r);
+        // Game 0: the loser moves first with no opponent value yet, the winner answers at +0.9, the loser's second move
+        // at -0.9 ends it (3 moves). Game 1: the winner opens, the loser's first move ends it (2 moves).
+        Assert.Equal([3, 2], records.OrderBy(g => g.Index).Select(g => g.State.MoveNumber));
+        Assert.All(records, g => Assert.True(g.Adjudicated && !g.Capped && !g.State.IsTerminal && g.ReturnForA == -1));
+
+        // The opponent not sure enough (0.5 < 0.8), no threshold, or a side without values: games are played out.
+        foreach (var (other, threshold) in new[] { (new PlayerSide("unsure", _ => new Confident(0.5)), (double?)0.8),
+                                                   (new PlayerSide("winner", _ => new Confident(0.9)), null),
+                                                   (new PlayerSide("random", s => new RandomPlayer(s)), 0.8) })
+        {
+            records.Clear();
+            Arena.Play(TicTacToe.Instance, loser, other, games: 2, seed: 1, openingMoves: 0, onFinished: records.Add, adjudicate: threshold);
+            Assert.All(records, g => Assert.True(g.State.IsTerminal && !g.Adjudicated, other.Name));
+        }
+        Assert.Throws<ArgumentException>(() => Arena.Play(TicTacToe.Instance, loser, loser, 1, 1, 0, adjudicate: 1.0));
+    }
 }
