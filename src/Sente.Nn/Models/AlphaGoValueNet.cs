@@ -11,13 +11,15 @@ namespace Sente.Nn.Models;
 /// ReLU on a single feature map can die for every point and cut all gradients), a fully connected layer of
 /// ValueHidden (256) ReLU units and one tanh output.
 /// When <see cref="ModelConfig.Trunk"/> is set, a <see cref="Trunk"/> of residual (or other) blocks with
-/// normalization takes the stack's place and the head is the same: the later AlphaGos' residual body on the 49 planes.
+/// normalization takes the stack's place, and the head's 1x1 conv is normalized (as AlphaGo Zero's value head): a
+/// residual tower's output grows with its depth, and unnormalized it saturates the tanh from the first step.
 /// Input (B, InputPlanes (49), N, N); output (B) values in [-1, 1] for the player to move.
 /// </summary>
 public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> convs;
     private readonly Trunk? trunk;
+    private readonly nn.Module<Tensor, Tensor>? output_norm;
     private readonly nn.Module<Tensor, Tensor> output;
     private readonly nn.Module<Tensor, Tensor> fc1;
     private readonly nn.Module<Tensor, Tensor> fc2;
@@ -38,6 +40,7 @@ public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
             convs = new ModuleList<nn.Module<Tensor, Tensor>>();
             trunk = new Trunk(config.InputPlanes, config.Trunk);
             output = nn.Conv2d(trunk.OutChannels, 1, 1);
+            output_norm = Normalization.Create(config.Trunk.Norm, 1);
         }
         fc1 = nn.Linear(points, config.ValueHidden);
         fc2 = nn.Linear(config.ValueHidden, 1);
@@ -48,7 +51,9 @@ public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         Tensor body = trunk is null ? AlphaGoLayers.Run(convs, x) : trunk.forward(x);
-        Tensor h = output.forward(body).flatten(1);
+        Tensor h = output.forward(body);
+        if (output_norm is not null) h = output_norm.forward(h);
+        h = h.flatten(1);
         Tensor v = tanh(fc2.forward(nn.functional.relu(fc1.forward(h)))).squeeze(1);
         return v.MoveToOuterDisposeScope();
     }
