@@ -18,7 +18,8 @@ namespace Sente.Cli.Composition;
 /// play, as AlphaGo's GPU beside its CPU rollouts), valueat (visit: the value network scores each position a simulation
 /// stops at, on its first visit; expansion: each position once when it joins the tree, the paper's leaf node; node: as
 /// expansion, but an edge whose successor has no value yet is scored by its rollouts alone), resign
-/// (-0.8; -1 never).
+/// (-0.8; -1 never), device (cpu; cuda runs both networks on the GPU, beside the rollouts on the CPU, as AlphaGo did:
+/// needs TorchSharp's CUDA package).
 /// </summary>
 public sealed record ApvSpec(string Policy, string? Value, string? Rollout, double Lambda, int Visits, int? TimeMs, double Beta,
                              int ExpansionThreshold, double CPuct, int VirtualLoss, int Batch, int Threads, double Resign)
@@ -29,10 +30,13 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <summary>Where a simulation's value comes from (<see cref="ApvOptions.ValueAt"/>).</summary>
     public ApvValueAt ValueAt { get; init; }
 
-    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "valueat", "resign"];
+    /// <summary>Torch device of the policy and value networks: cpu or cuda.</summary>
+    public string Device { get; init; } = "cpu";
+
+    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "valueat", "resign", "device"];
 
     public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
-                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,valueat=visit|expansion|node][,resign=-0.8]; lambda=0 value only, " +
+                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,valueat=visit|expansion|node][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
                                "lambda=1 rollouts only, visits=0 the policy network alone";
 
     /// <summary>Parses the text after "apv:".</summary>
@@ -78,6 +82,12 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
                 "node" => ApvValueAt.Node,
                 string other => throw new ArgumentException($"player 'apv': valueat={other}: expected visit, expansion or node"),
             },
+            Device = a.GetValueOrDefault("device")?.ToLowerInvariant() switch
+            {
+                null or "cpu" => "cpu",
+                "cuda" => "cuda",
+                string other => throw new ArgumentException($"player 'apv': device={other}: expected cpu or cuda"),
+            },
         };
     }
 
@@ -101,13 +111,15 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <param name="boardSize">When given, the networks must be for this board size.</param>
     public (PolicyPriorEvaluator Priors, IEvaluator? Values, IRolloutPolicy? Rollouts) Load(ulong seed, int? boardSize = null)
     {
+        if (Device == "cuda" && !TorchSharp.torch.cuda.is_available())
+            throw new ArgumentException("player 'apv': device=cuda, but this TorchSharp build sees no CUDA device (it needs TorchSharp's CUDA package and a GPU)");
         try
         {
-            PolicyPriorEvaluator priors = LeeNetworks.LoadPolicy(Policy, Beta, seed: seed);
+            PolicyPriorEvaluator priors = LeeNetworks.LoadPolicy(Policy, Beta, Device, seed);
             if (boardSize is { } n && priors.BoardSize != n)
                 throw new ArgumentException($"player 'apv': policy network '{Policy}' is for {priors.BoardSize}x{priors.BoardSize}, the board is {n}x{n}");
             bool search = Limits is not null;
-            ValueNetEvaluator? values = search && Lambda < 1 ? LeeNetworks.LoadValue(Value!, seed: seed + 1) : null;
+            ValueNetEvaluator? values = search && Lambda < 1 ? LeeNetworks.LoadValue(Value!, Device, seed + 1) : null;
             if (values is not null && values.BoardSize != priors.BoardSize)
                 throw new ArgumentException($"player 'apv': value network '{Value}' is for {values.BoardSize}x{values.BoardSize}, the policy network for {priors.BoardSize}x{priors.BoardSize}");
             IRolloutPolicy? rollouts = search && Lambda > 0 ? LeeNetworks.LoadRollout(Rollout!) : null;

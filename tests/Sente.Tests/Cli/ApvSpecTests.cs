@@ -24,4 +24,16 @@ public class ApvSpecTests
         Assert.Contains("valueat=leaf", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=leaf")).Message);
         Assert.Contains("overlap=2", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,overlap=2")).Message);
     }
+
+    [Fact]
+    public void DeviceIsCpuOrCudaAndCudaWithoutAGpuIsACleanError()
+    {
+        Assert.Equal("cpu", ApvSpec.Parse("policy=p,value=v,rollout=r").Device);
+        Assert.Equal("cuda", ApvSpec.Parse("policy=p,value=v,rollout=r,device=CUDA").Device);
+        Assert.Contains("device=tpu", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,device=tpu")).Message);
+        Sente.Tests.Nn.NnTestUtil.Init();
+        if (TorchSharp.torch.cuda.is_available()) return; // a GPU machine: nothing to refuse
+        string message = Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,device=cuda").Load(1)).Message;
+        Assert.Contains("no CUDA device", message);
+    }
 }
