@@ -46,10 +46,6 @@ public sealed record SupervisedValueOptions(
     /// <summary>AlphaGo's value network on 49 planes (the 48 policy features and the colour to play), on
     /// <see cref="Trunk"/> when it is set.</summary>
     public ModelConfig Model => new(ModelKind.AlphaGoValue, Size, 49, Trunk, Filters: Filters, Layers: Layers);
-
-    /// <summary>"7 layers x 64 filters" or "resnet 6 blocks x 64".</summary>
-    public string Describe() => Trunk is null ? $"{Layers} layers x {Filters} filters"
-        : $"{Trunk.Kind.ToString().ToLowerInvariant()} {Trunk.Blocks} blocks x {Trunk.Width} ({Trunk.Norm.ToString().ToLowerInvariant()} norm)";
 }
 
 /// <summary>Mean squared error of the value network after <see cref="Step"/> steps on a fixed subset of the training

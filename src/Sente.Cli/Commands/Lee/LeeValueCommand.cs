@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sente.Nn.Blocks;
+using Sente.Nn.Checkpoints;
 using Sente.Training.Lee;
 using Spectre.Console;
 
@@ -64,7 +65,7 @@ public static class LeeValueCommand
             string dir = parse.GetValue(runDir) ?? Path.Combine("runs", $"lee{options.Size}", $"value-{modeName}" + (rollouts ? "-rollouts" : ""));
             ctx.Out.WriteLine($"lee value: {positions.Games.Count} games ({positions.SkippedGames} skipped without {(rollouts ? "rollout labels" : "a decisive result")}), " +
                               $"mode {modeName}: {positions.Train.Count} training and {positions.Test.Count} held-out positions (split by game{(positions.SplitGroups < positions.Games.Count ? $": {positions.SplitGroups} games with their branches" : "")}), " +
-                              $"{options.Describe()} -> {Path.GetFullPath(dir)}");
+                              $"{Checkpoint.Describe(options.Model)} -> {Path.GetFullPath(dir)}");
             IReadOnlyList<ValueError> history = [];
             try
             {

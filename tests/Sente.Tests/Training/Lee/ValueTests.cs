@@ -141,24 +141,32 @@ public class ValueTests(ITestOutputHelper output)
         File.WriteAllText(file, Sgf.WriteCollection(records));
     }
 
+    /// <summary>Trains <paramref name="o"/> on 600 counting games written into <paramref name="dir"/> (run directory
+    /// dir/run) and checks that the held-out MSE ends below 0.7 times the constant predictor's.</summary>
+    private (string File, ValuePositions Data, string Run, IReadOnlyList<ValueError> History) TrainOnCountingGames(string dir, SupervisedValueOptions o)
+    {
+        string file = Path.Combine(dir, "count.sgf");
+        WriteCountingGames(file, 600, seed: 11);
+        var data = ValuePositions.Load(file, 5, ValueMode.Sampled, 0.2, seed: 1);
+        string run = Path.Combine(dir, "run");
+        var h = new SupervisedValue(o, data, run).Run();
+        foreach (var e in h) output.WriteLine($"step {e.Step}: train {e.TrainMse:0.000} held-out {e.TestMse:0.000} constant {e.ConstantMse:0.000}");
+        var last = h[^1];
+        Assert.True(last.TestMse < 0.7 * last.ConstantMse, $"held-out {last.TestMse:0.000} vs constant {last.ConstantMse:0.000}");
+        return (file, data, run, h);
+    }
+
     [Fact]
     public void ValueNetBeatsTheConstantPredictorOnAnEasyCaseAndResumes()
     {
         string dir = TempDir("value");
         try
         {
-            string file = Path.Combine(dir, "count.sgf");
-            WriteCountingGames(file, 600, seed: 11);
-            var data = ValuePositions.Load(file, 5, ValueMode.Sampled, 0.2, seed: 1);
             var o = new SupervisedValueOptions(Size: 5, Filters: 8, Layers: 3, Batch: 32, Steps: 200, LearningRate: 0.003,
                 EvalEvery: 100, EvalPositions: 500, Threads: 1);
-            string run = Path.Combine(dir, "run");
-            var h = new SupervisedValue(o, data, run).Run();
+            var (file, data, run, h) = TrainOnCountingGames(dir, o);
             Assert.Equal(new long[] { 100, 200 }, h.Select(e => e.Step));
-            foreach (var e in h) output.WriteLine($"step {e.Step}: train {e.TrainMse:0.000} held-out {e.TestMse:0.000} constant {e.ConstantMse:0.000}");
-            var last = h[^1];
-            Assert.True(last.ConstantMse > 0.5, $"constant {last.ConstantMse:0.000}");
-            Assert.True(last.TestMse < 0.7 * last.ConstantMse, $"held-out {last.TestMse:0.000} vs constant {last.ConstantMse:0.000}");
+            Assert.True(h[^1].ConstantMse > 0.5, $"constant {h[^1].ConstantMse:0.000}");
             Assert.True(File.Exists(Path.Combine(run, "value.ckpt")));
             string json = File.ReadAllText(Path.Combine(run, "value-state.json"));
             Assert.Contains("\"Mode\": \"Sampled\"", json);
@@ -183,17 +191,10 @@ public class ValueTests(ITestOutputHelper output)
         string dir = TempDir("value-trunk");
         try
         {
-            string file = Path.Combine(dir, "count.sgf");
-            WriteCountingGames(file, 600, seed: 11);
-            var data = ValuePositions.Load(file, 5, ValueMode.Sampled, 0.2, seed: 1);
             var o = new SupervisedValueOptions(Size: 5, Filters: 8, Batch: 32, Steps: 200, LearningRate: 0.01,
                 EvalEvery: 100, EvalPositions: 500, Threads: 1, Trunk: new TrunkConfig(Blocks: 2, Width: 8));
-            Assert.Equal("resnet 2 blocks x 8 (batch norm)", o.Describe());
-            string run = Path.Combine(dir, "run");
-            var h = new SupervisedValue(o, data, run).Run();
-            foreach (var e in h) output.WriteLine($"step {e.Step}: train {e.TrainMse:0.000} held-out {e.TestMse:0.000} constant {e.ConstantMse:0.000}");
-            var last = h[^1];
-            Assert.True(last.TestMse < 0.7 * last.ConstantMse, $"held-out {last.TestMse:0.000} vs constant {last.ConstantMse:0.000}");
+            Assert.Equal("AlphaGoValue 5x5, 49 planes, ResNet 2x8 Batch", Sente.Nn.Checkpoints.Checkpoint.Describe(o.Model));
+            var (_, data, run, _) = TrainOnCountingGames(dir, o);
 
             // The checkpoint is a value network on its trunk: the search's evaluator loads it and evaluates in [-1, 1].
             string ckpt = Path.Combine(run, "value.ckpt");
