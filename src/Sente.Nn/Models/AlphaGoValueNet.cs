@@ -39,7 +39,8 @@ public sealed class AlphaGoValueNet : nn.Module<Tensor, Tensor>
         {
             convs = new ModuleList<nn.Module<Tensor, Tensor>>();
             trunk = new Trunk(config.InputPlanes, config.Trunk);
-            output = nn.Conv2d(trunk.OutChannels, 1, 1);
+            // No bias before a normalization: it subtracts the mean, so the bias would get no gradient at all.
+            output = Normalization.Conv1x1(trunk.OutChannels, 1, bias: Normalization.ConvNeedsBias(config.Trunk.Norm));
             output_norm = Normalization.Create(config.Trunk.Norm, 1);
         }
         fc1 = nn.Linear(points, config.ValueHidden);

@@ -62,8 +62,8 @@ public class ModelTests
         var config = AlphaGo(ModelKind.AlphaGoValue, 5, 5) with { Trunk = new TrunkConfig(Blocks: 2, Width: 8) };
         var net = (AlphaGoValueNet)ModelFactory.Create(config);
         // stem 3x3 5->8 without bias (360) + BN (16) + 2 blocks of two 3x3 8->8 without bias and two BNs (2 x (1152 + 32))
-        // + the plain net's head with a BN after its 1x1 conv: 1x1 8->1 (9) + BN (2) + FC 25->16 (416) + FC 16->1 (17)
-        Assert.Equal(360 + 16 + 2 * (1152 + 32) + 9 + 2 + 416 + 17, NnTestUtil.ParameterCount(net));
+        // + the plain net's head with a BN after its 1x1 conv: 1x1 8->1 without bias (8) + BN (2) + FC 25->16 (416) + FC 16->1 (17)
+        Assert.Equal(360 + 16 + 2 * (1152 + 32) + 8 + 2 + 416 + 17, NnTestUtil.ParameterCount(net));
         net.eval();
         Tensor v = net.forward(randn(6, 5, 5, 5) * 10);
         Assert.Equal(new long[] { 6 }, v.shape);
