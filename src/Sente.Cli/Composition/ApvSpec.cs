@@ -17,7 +17,9 @@ namespace Sente.Cli.Composition;
 /// batch (8), threads (rollout threads, 1), overlap (0; 1 runs the networks on a second thread while the rollouts
 /// play, as AlphaGo's GPU beside its CPU rollouts), valueat (visit: the value network scores each position a simulation
 /// stops at, on its first visit; expansion: each position once when it joins the tree, the paper's leaf node; node: as
-/// expansion, but an edge whose successor has no value yet is scored by its rollouts alone), resign
+/// expansion, but an edge whose successor has no value yet is scored by its rollouts alone), async (0; 1 evaluates the
+/// value network on a thread of its own while the search goes on, as the paper did: needs valueat=expansion or node and
+/// 0 &lt; lambda &lt; 1), resign
 /// (-0.8; -1 never), device (cpu; cuda runs both networks on the GPU, beside the rollouts on the CPU, as AlphaGo did:
 /// needs TorchSharp's CUDA package).
 /// </summary>
@@ -27,16 +29,19 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <summary>Networks on a second thread while the rollouts play (<see cref="ApvOptions.OverlapNetworks"/>).</summary>
     public bool Overlap { get; init; }
 
+    /// <summary>Value network beside the search (<see cref="ApvOptions.AsyncValues"/>).</summary>
+    public bool Async { get; init; }
+
     /// <summary>Where a simulation's value comes from (<see cref="ApvOptions.ValueAt"/>).</summary>
     public ApvValueAt ValueAt { get; init; }
 
     /// <summary>Torch device of the policy and value networks: cpu or cuda.</summary>
     public string Device { get; init; } = "cpu";
 
-    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "valueat", "resign", "device"];
+    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "valueat", "resign", "device"];
 
     public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
-                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,valueat=visit|expansion|node][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
+                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,valueat=visit|expansion|node][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
                                "lambda=1 rollouts only, visits=0 the policy network alone";
 
     /// <summary>Parses the text after "apv:".</summary>
@@ -63,6 +68,9 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
         bool search = time is not null || visits > 0;
         if (search && lambda < 1 && string.IsNullOrEmpty(value))
             throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs value=PATH (the value network); lambda=1 searches with rollouts only");
+        if (a.ContainsKey("async") && Num(a, "async", 0, 0, 1, integer: true) == 1
+            && (!(lambda > 0 && lambda < 1) || a.GetValueOrDefault("valueat")?.ToLowerInvariant() is null or "visit"))
+            throw new ArgumentException("player 'apv': async=1 needs 0 < lambda < 1 (a value network and rollouts) and valueat=expansion or valueat=node");
         if (search && lambda > 0 && string.IsNullOrEmpty(rollout))
             throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs rollout=PATH (rollout weights); lambda=0 searches with the value network only");
         return new ApvSpec(policy, value, rollout, lambda, visits, time,
@@ -75,6 +83,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
             Num(a, "resign", -0.8, -1, 1))
         {
             Overlap = Num(a, "overlap", 0, 0, 1, integer: true) == 1,
+            Async = Num(a, "async", 0, 0, 1, integer: true) == 1,
             ValueAt = a.GetValueOrDefault("valueat")?.ToLowerInvariant() switch
             {
                 null or "visit" => ApvValueAt.Visit,
@@ -98,7 +107,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     public ApvOptions Options(ulong seed) => new ApvOptions
     {
         CPuct = CPuct, Lambda = Lambda, VirtualLoss = VirtualLoss, ExpansionThreshold = ExpansionThreshold,
-        BatchSize = Batch, RolloutThreads = Threads, OverlapNetworks = Overlap, ValueAt = ValueAt, Seed = seed,
+        BatchSize = Batch, RolloutThreads = Threads, OverlapNetworks = Overlap, AsyncValues = Async, ValueAt = ValueAt, Seed = seed,
     }.Validate();
 
     /// <summary>A short name: apv(lambda,visits or time) or policy(file).</summary>

@@ -47,6 +47,7 @@ public sealed partial class ApvMcts
                 if (_rollouts is not null) sim.Rng = _rng.Fork();
                 return sim;
             }
+            RequestValue(child, sim.State);
             node = child;
         }
     }
@@ -107,8 +108,12 @@ public sealed partial class ApvMcts
             if (_rollouts is not null) PlayRollouts(batch, i => batch[i].State);
         }
         foreach (Simulation s in batch)
-            Backup(s, _values is null ? 0 : LeafValue(s), s.Outcome, _values is not null, _rollouts is not null,
-                valueSkipsLastEdge: Options.ValueAt == ApvValueAt.Node && _values is not null && !s.Leaf.HasValue);
+        {
+            bool own = false;
+            double? v = _values is null ? null : LeafValue(s, out own);
+            Backup(s, v ?? 0, s.Outcome, v.HasValue, _rollouts is not null,
+                valueSkipsLastEdge: Options.ValueAt == ApvValueAt.Node && v.HasValue && !own);
+        }
     }
 
     /// <summary>With <see cref="ApvValueAt.Visit"/>, the value evaluator on the batch's distinct leaves without a value;
@@ -157,14 +162,17 @@ public sealed partial class ApvMcts
         }
     }
 
-    /// <summary>The simulation's value v(s_L) for its leaf player: the leaf's own value when it has one (always with
-    /// <see cref="ApvValueAt.Visit"/>; with <see cref="ApvValueAt.Expansion"/> when it joined the tree this round),
-    /// else that of the tree node it left (which has one: nodes get theirs when expanded).</summary>
-    private static double LeafValue(Simulation s)
+    /// <summary>The simulation's value v(s_L) for its leaf player: the leaf's own value when it has one
+    /// (<paramref name="own"/>; always with <see cref="ApvValueAt.Visit"/>; with <see cref="ApvValueAt.Expansion"/> when
+    /// it joined the tree this round), else that of the tree node it left (which has one, since nodes get theirs when
+    /// expanded, except with <see cref="ApvOptions.AsyncValues"/> while it is being evaluated: then null).</summary>
+    private double? LeafValue(Simulation s, out bool own)
     {
-        if (s.Leaf.HasValue) return s.Leaf.Value;
+        own = s.Leaf.HasValue;
+        if (own) return s.Leaf.Value;
         var (parent, _, mover) = s.Path[^1];
-        if (!parent.HasValue) throw new InvalidOperationException("ApvMcts: a tree node has no value");
+        if (!parent.HasValue)
+            return _async is not null ? null : throw new InvalidOperationException("ApvMcts: a tree node has no value");
         return mover == s.LeafPlayer ? parent.Value : -parent.Value;
     }
 

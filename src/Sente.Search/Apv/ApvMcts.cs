@@ -17,7 +17,9 @@ namespace Sente.Search.Apv;
 /// see <see cref="ApvOptions.VirtualLoss"/>. A simulation that reaches the end of the game backs up the exact result
 /// as both its value and its rollout outcome.</para>
 /// <para>Execution: synchronous batches instead of the paper's asynchronous threads (see
-/// <see cref="ApvOptions.BatchSize"/>); the same seed gives the same search when evaluators are deterministic.</para>
+/// <see cref="ApvOptions.BatchSize"/>); the same seed gives the same search when evaluators are deterministic. With
+/// <see cref="ApvOptions.AsyncValues"/> the value network runs asynchronously on a thread of its own, as in the paper,
+/// and only during <see cref="Search"/>.</para>
 /// <para>Perspective: every Q and value reported is for the player to move at the root, in [-1, 1]. Not thread-safe:
 /// one instance searches one game from one thread (rollouts may run on <see cref="ApvOptions.RolloutThreads"/>).</para>
 /// </summary>
@@ -27,6 +29,7 @@ public sealed partial class ApvMcts
     private readonly IEvaluator? _values;
     private readonly IRolloutPolicy? _rollouts;
     private readonly IRootActionFilter? _filter;
+    private readonly AsyncValueQueue? _async;
     private readonly IGameState _rootState;
     private readonly Rng _rng;
     private readonly int _maxRollout;
@@ -52,6 +55,7 @@ public sealed partial class ApvMcts
         _rootState = root.Clone();
         _rng = new Rng(Options.Seed);
         _maxRollout = Options.MaxRolloutMoves ?? 2 * root.Game.MaxGameLength;
+        if (Options.AsyncValues && _values is not null) _async = new AsyncValueQueue(_values, root.Game.NumActions, Options.BatchSize);
     }
 
     public ApvOptions Options { get; }
@@ -79,18 +83,27 @@ public sealed partial class ApvMcts
         long budget = limits.Playouts ?? long.MaxValue;
         if (limits.Visits is { } v) budget = Math.Min(budget, Math.Max(0, v - RootVisits));
         var batch = new List<Simulation>(Options.BatchSize);
-        while (_completed < budget && !cancel.IsCancellationRequested && !(limits.Time is { } t && _clock.Elapsed >= t))
+        _async?.Start();
+        try
         {
-            int size = (int)Math.Min(Options.BatchSize, budget - _completed);
-            batch.Clear();
-            for (int k = 0; k < size; k++)
+            while (_completed < budget && !cancel.IsCancellationRequested && !(limits.Time is { } t && _clock.Elapsed >= t))
             {
-                Simulation sim = Descend();
-                if (sim.Terminal) Backup(sim, sim.Outcome, sim.Outcome, true, true);
-                else batch.Add(sim);
-                _completed++;
+                _async?.ThrowIfFailed();
+                int size = (int)Math.Min(Options.BatchSize, budget - _completed);
+                batch.Clear();
+                for (int k = 0; k < size; k++)
+                {
+                    Simulation sim = Descend();
+                    if (sim.Terminal) Backup(sim, sim.Outcome, sim.Outcome, true, true);
+                    else batch.Add(sim);
+                    _completed++;
+                }
+                if (batch.Count > 0) EvaluateAndBackup(batch);
             }
-            if (batch.Count > 0) EvaluateAndBackup(batch);
+        }
+        finally
+        {
+            _async?.Stop();
         }
         _clock.Stop();
         return Result();
@@ -115,12 +128,21 @@ public sealed partial class ApvMcts
         int i = _root.Expanded ? _root.IndexOf(action) : -1;
         _root = Options.ReuseTree && i >= 0 && _root.Children[i] is { } child ? child : new ApvNode();
         _root.Excluded = null;
+        _async?.Clear(); // the nodes of the kept subtree are queued again when a simulation passes them
+    }
+
+    /// <summary>With <see cref="ApvOptions.AsyncValues"/>: queues <paramref name="node"/>'s value unless it has one or
+    /// waits for it (<paramref name="state"/> is its position; copied).</summary>
+    private void RequestValue(ApvNode node, IGameState state)
+    {
+        if (_async is not null && !node.HasValue && !node.ValueQueued) _async.Enqueue(node, state.Clone());
     }
 
     private void PrepareRoot()
     {
         if (_rootState.IsTerminal) throw new InvalidOperationException("ApvMcts: the root position is terminal");
         if (!_root.Expanded) Expand([_root], [_rootState]);
+        else RequestValue(_root, _rootState);
         if (_filter is not null && _root.Excluded is null)
         {
             var excluded = new bool[_root.Actions.Length];
@@ -133,10 +155,14 @@ public sealed partial class ApvMcts
 
     /// <summary>Creates the edges of <paramref name="nodes"/> with one call to the prior evaluator (and, with
     /// <see cref="ApvValueAt.Expansion"/> or <see cref="ApvValueAt.Node"/>, gives them their values with one call to the
-    /// value evaluator).</summary>
+    /// value evaluator, or queues them with <see cref="ApvOptions.AsyncValues"/>).</summary>
     private void Expand(List<ApvNode> nodes, List<IGameState> states)
     {
-        if (Options.ValueAt != ApvValueAt.Visit) EvaluateValues(nodes, states);
+        if (Options.ValueAt != ApvValueAt.Visit)
+        {
+            if (_async is null) EvaluateValues(nodes, states);
+            else for (int i = 0; i < nodes.Count; i++) RequestValue(nodes[i], states[i]);
+        }
         int actions = _rootState.Game.NumActions;
         var priors = new float[states.Count * actions];
         var values = new float[states.Count];

@@ -4,7 +4,9 @@ namespace Sente.Search.Apv;
 /// A node of <see cref="ApvMcts"/>'s tree. Edge statistics live in the parent, in arrays indexed like
 /// <see cref="Actions"/> (the paper's P, N_v, N_r, W_v, W_r plus the visit count N and the pending count used for
 /// virtual loss). W sums are from the point of view of the player to move at this node (the one choosing among the
-/// edges). Children are created on first traversal; edges exist only once the node is expanded. Single-threaded.
+/// edges). Children are created on first traversal; edges exist only once the node is expanded. Used by the search's
+/// thread only, except that with <see cref="ApvOptions.AsyncValues"/> the <see cref="AsyncValueQueue"/>'s worker writes
+/// <see cref="Value"/> and then <see cref="HasValue"/>.
 /// </summary>
 internal sealed class ApvNode
 {
@@ -12,8 +14,11 @@ internal sealed class ApvNode
     public bool Expanded;
     /// <summary>A prior evaluation for this node is in the current batch.</summary>
     public bool ExpansionQueued;
-    /// <summary><see cref="Value"/> holds the value evaluator's output (evaluated once per node, as in the paper).</summary>
-    public bool HasValue;
+    /// <summary><see cref="Value"/> holds the value evaluator's output (evaluated once per node, as in the paper).
+    /// Volatile: the asynchronous worker sets it after <see cref="Value"/>.</summary>
+    public volatile bool HasValue;
+    /// <summary>The node waits in the <see cref="AsyncValueQueue"/> for its value.</summary>
+    public bool ValueQueued;
     /// <summary>The value evaluator's v(s) for the player to move here.</summary>
     public float Value;
 

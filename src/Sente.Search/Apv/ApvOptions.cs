@@ -46,6 +46,15 @@ public sealed record ApvOptions
     /// (0 &lt; lambda &lt; 1, or priors with rollouts); the evaluators must accept calls from another thread (one at a time).</summary>
     public bool OverlapNetworks { get; init; }
 
+    /// <summary>Evaluate the value network beside the search instead of in its rounds, as the paper's asynchronous
+    /// search did: a node joining the tree is queued, a background thread evaluates the queue in batches of at most
+    /// <see cref="BatchSize"/> and the search goes on without waiting; a simulation whose value node has no value yet
+    /// backs up its rollout alone (its value half stays empty), and later simulations use the value once it is there.
+    /// Needs <see cref="ApvValueAt.Expansion"/> or <see cref="ApvValueAt.Node"/> (values of tree nodes) and
+    /// 0 &lt; lambda &lt; 1. Which simulations see a value then depends on timing, so a search is no longer a function
+    /// of its seed alone. The value evaluator is called from the worker thread (one call at a time).</summary>
+    public bool AsyncValues { get; init; }
+
     /// <summary>Q of an edge without visits (the paper initialises all statistics to 0).</summary>
     public double FpuValue { get; init; }
 
@@ -69,6 +78,10 @@ public sealed record ApvOptions
         if (BatchSize > 1 && VirtualLoss < 1) throw new ArgumentException("ApvOptions.VirtualLoss must be >= 1 when BatchSize > 1");
         if (RolloutThreads < 1) throw new ArgumentException($"ApvOptions.RolloutThreads must be >= 1, got {RolloutThreads}");
         if (!Enum.IsDefined(ValueAt)) throw new ArgumentException($"ApvOptions.ValueAt: unknown value {ValueAt}");
+        if (AsyncValues && ValueAt == ApvValueAt.Visit)
+            throw new ArgumentException("ApvOptions.AsyncValues needs ValueAt Expansion or Node (values of tree nodes), not Visit");
+        if (AsyncValues && !(Lambda > 0 && Lambda < 1))
+            throw new ArgumentException($"ApvOptions.AsyncValues needs 0 < lambda < 1 (a value network and rollouts), got lambda {Lambda}");
         if (!double.IsFinite(FpuValue)) throw new ArgumentException($"ApvOptions.FpuValue must be finite, got {FpuValue}");
         if (MaxRolloutMoves is < 1) throw new ArgumentException($"ApvOptions.MaxRolloutMoves must be >= 1, got {MaxRolloutMoves}");
         return this;

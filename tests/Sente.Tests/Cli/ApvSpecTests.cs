@@ -23,6 +23,10 @@ public class ApvSpecTests
         Assert.Equal(ApvValueAt.Node, ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=node").Options(1).ValueAt);
         Assert.Contains("valueat=leaf", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=leaf")).Message);
         Assert.Contains("overlap=2", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,overlap=2")).Message);
+        Assert.False(plain.Options(1).AsyncValues);
+        Assert.True(ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=node,async=1").Options(1).AsyncValues);
+        Assert.Contains("async=1 needs", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,async=1")).Message);
+        Assert.Contains("async=1 needs", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,rollout=r,lambda=1,valueat=node,async=1")).Message);
     }
 
     [Fact]

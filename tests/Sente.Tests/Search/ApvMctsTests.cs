@@ -296,6 +296,92 @@ public class ApvMctsTests
     }
 
     [Fact]
+    public void AsyncValuesRunBesideTheSearchAndCountOnceTheyArrive()
+    {
+        // The value evaluator is held until the 40th rollout, which then waits for the root's value. The first 39
+        // simulations therefore back up no value; with values at expansion every later one that stops below the root
+        // takes the root's. Nothing is evaluated on the search thread, and nothing after the search returns.
+        int searchThread = Environment.CurrentManagedThreadId;
+        var values = new GatedValues(0.6f);
+        var mcts = new ApvMcts(Empty(), new ConstantEvaluator(0), values, new GateOpeningRollout(values, openAt: 40, waitForStates: 1),
+            new ApvOptions { Lambda = 0.5, ExpansionThreshold = 3, BatchSize = 1, ValueAt = ApvValueAt.Expansion, AsyncValues = true, Seed = 5 });
+        SearchResult r = mcts.Search(new SearchLimits(Playouts: 300));
+        Assert.Equal(0, values.InFlight);
+        int calls = values.Calls;
+        Assert.True(calls >= 1);
+        Assert.DoesNotContain(searchThread, values.Threads);
+        var edges = r.Children.Select(c => mcts.RootEdge(c.Action)!.Value).ToList();
+        int n = edges.Sum(e => e.N), nv = edges.Sum(e => e.Nv), nr = edges.Sum(e => e.Nr);
+        Assert.Equal(300, n);
+        Assert.Equal(n, nr);
+        Assert.InRange(nv, 1, n - 39); // the 40th backs up after its rollout, by then with the root's value
+        Assert.Equal(0, mcts.VirtualLossResidue());
+        Thread.Sleep(50);
+        Assert.Equal(calls, values.Calls);
+
+        // Values at nodes, the tree kept between searches: the queue survives Advance (nodes are asked for again) and
+        // the search stays consistent.
+        var free = new ApvMcts(Empty(), new ConstantEvaluator(0), new ConstantEvaluator(0.2f), new UniformRolloutPolicy(),
+            new ApvOptions { ExpansionThreshold = 2, ValueAt = ApvValueAt.Node, AsyncValues = true });
+        SearchResult f = free.Search(new SearchLimits(Playouts: 200));
+        free.Advance(f.BestAction);
+        free.Search(new SearchLimits(Playouts: 200));
+        Assert.Equal(0, free.VirtualLossResidue());
+
+        var failing = new ApvMcts(Empty(), new ConstantEvaluator(0), new ThreadRecordingEvaluator { Fail = true }, new UniformRolloutPolicy(),
+            new ApvOptions { ValueAt = ApvValueAt.Node, AsyncValues = true });
+        Assert.Contains("value network failed", Assert.Throws<InvalidOperationException>(() => failing.Search(new SearchLimits(Playouts: 2000))).Message);
+
+        Assert.Contains("Expansion or Node", Assert.Throws<ArgumentException>(() => new ApvOptions { AsyncValues = true }.Validate()).Message);
+        Assert.Contains("0 < lambda < 1", Assert.Throws<ArgumentException>(() =>
+            new ApvOptions { AsyncValues = true, ValueAt = ApvValueAt.Node, Lambda = 1 }.Validate()).Message);
+    }
+
+    /// <summary>Constant values, held until <see cref="Gate"/> opens; records its threads and calls in progress.</summary>
+    private sealed class GatedValues(float value) : IEvaluator
+    {
+        private readonly ConstantEvaluator _inner = new(value);
+        public readonly ManualResetEventSlim Gate = new(false);
+        public readonly System.Collections.Concurrent.ConcurrentBag<int> Threads = [];
+        public int Calls, States, InFlight;
+
+        public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
+        {
+            Interlocked.Increment(ref InFlight);
+            try
+            {
+                Threads.Add(Environment.CurrentManagedThreadId);
+                if (!Gate.Wait(TimeSpan.FromSeconds(30))) throw new TimeoutException("the gate never opened");
+                _inner.Evaluate(states, priors, values);
+                Interlocked.Add(ref States, states.Count);
+                Interlocked.Increment(ref Calls);
+            }
+            finally { Interlocked.Decrement(ref InFlight); }
+        }
+    }
+
+    /// <summary>Uniform rollouts; the <c>openAt</c>-th opens the gate and waits until that many states are evaluated.</summary>
+    private sealed class GateOpeningRollout(GatedValues values, int openAt, int waitForStates) : IRolloutPolicy
+    {
+        private readonly UniformRolloutPolicy _inner = new();
+        private int _rollouts;
+
+        public int ChooseAction(IGameState state, Rng rng) => _inner.ChooseAction(state, rng);
+
+        public double Rollout(IGameState state, int player, Rng rng, int maxMoves)
+        {
+            if (++_rollouts == openAt)
+            {
+                values.Gate.Set();
+                if (!SpinWait.SpinUntil(() => Volatile.Read(ref values.States) >= waitForStates, TimeSpan.FromSeconds(30)))
+                    throw new TimeoutException("the values never arrived");
+            }
+            for (int m = 0; m < maxMoves && !state.IsTerminal; m++) state.Apply(ChooseAction(state, rng));
+            return state.IsTerminal ? state.Returns(player) : 0;
+        }
+    }
+
+    [Fact]
     public void MissingSourcesAndBadOptionsAreRefused()
     {
         var ev = new ConstantEvaluator(0);
