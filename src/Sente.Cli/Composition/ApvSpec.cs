@@ -19,7 +19,8 @@ namespace Sente.Cli.Composition;
 /// stops at, on its first visit; expansion: each position once when it joins the tree, the paper's leaf node; node: as
 /// expansion, but an edge whose successor has no value yet is scored by its rollouts alone), async (0; 1 evaluates the
 /// value network on a thread of its own while the search goes on, as the paper did: needs valueat=expansion or node and
-/// 0 &lt; lambda &lt; 1), resign
+/// 0 &lt; lambda &lt; 1), vthreads (libtorch intra-op threads of the value network's calls; 0, the default, leaves the
+/// calling thread's setting: 1 suits async=1 on a two-core machine), resign
 /// (-0.8; -1 never), device (cpu; cuda runs both networks on the GPU, beside the rollouts on the CPU, as AlphaGo did:
 /// needs TorchSharp's CUDA package).
 /// </summary>
@@ -32,16 +33,19 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <summary>Value network beside the search (<see cref="ApvOptions.AsyncValues"/>).</summary>
     public bool Async { get; init; }
 
+    /// <summary>Intra-op threads of the value network's calls (0: the calling thread's setting).</summary>
+    public int ValueThreads { get; init; }
+
     /// <summary>Where a simulation's value comes from (<see cref="ApvOptions.ValueAt"/>).</summary>
     public ApvValueAt ValueAt { get; init; }
 
     /// <summary>Torch device of the policy and value networks: cpu or cuda.</summary>
     public string Device { get; init; } = "cpu";
 
-    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "valueat", "resign", "device"];
+    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "vthreads", "valueat", "resign", "device"];
 
     public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
-                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,valueat=visit|expansion|node][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
+                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,vthreads=0][,valueat=visit|expansion|node][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
                                "lambda=1 rollouts only, visits=0 the policy network alone";
 
     /// <summary>Parses the text after "apv:".</summary>
@@ -84,6 +88,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
         {
             Overlap = Num(a, "overlap", 0, 0, 1, integer: true) == 1,
             Async = Num(a, "async", 0, 0, 1, integer: true) == 1,
+            ValueThreads = (int)Num(a, "vthreads", 0, 0, 256, integer: true),
             ValueAt = a.GetValueOrDefault("valueat")?.ToLowerInvariant() switch
             {
                 null or "visit" => ApvValueAt.Visit,
@@ -129,6 +134,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
                 throw new ArgumentException($"player 'apv': policy network '{Policy}' is for {priors.BoardSize}x{priors.BoardSize}, the board is {n}x{n}");
             bool search = Limits is not null;
             ValueNetEvaluator? values = search && Lambda < 1 ? LeeNetworks.LoadValue(Value!, Device, seed + 1) : null;
+            if (values is not null) values.IntraOpThreads = ValueThreads;
             if (values is not null && values.BoardSize != priors.BoardSize)
                 throw new ArgumentException($"player 'apv': value network '{Value}' is for {values.BoardSize}x{values.BoardSize}, the policy network for {priors.BoardSize}x{priors.BoardSize}");
             IRolloutPolicy? rollouts = search && Lambda > 0 ? LeeNetworks.LoadRollout(Rollout!) : null;

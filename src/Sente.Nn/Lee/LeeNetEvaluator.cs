@@ -46,12 +46,18 @@ public abstract class LeeNetEvaluator : IEvaluator
     public int BoardSize { get; }
     public int InputPlanes { get; }
 
+    /// <summary>If &gt; 0, each call first sets the calling thread's libtorch intra-op thread count to this (e.g. 1
+    /// for a network evaluated on a thread of its own beside the rollouts); 0 leaves the thread's setting alone. Set it
+    /// before the first call.</summary>
+    public int IntraOpThreads { get; set; }
+
     public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
     {
         if (states.Count == 0) return;
         int actions = states[0].Game.NumActions;
         if (actions != BoardSize * BoardSize + 1)
             throw new ArgumentException($"the network is for {BoardSize}x{BoardSize} Go; the game has {actions} actions");
+        if (IntraOpThreads > 0) TorchRuntime.ConfigureCurrentThread(IntraOpThreads);
         int n = BoardSize * BoardSize, full = _encoder.Planes * n, used = InputPlanes * n;
         var input = new float[states.Count * used];
         var syms = new int[states.Count];

@@ -25,6 +25,9 @@ public class ApvSpecTests
         Assert.Contains("overlap=2", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,overlap=2")).Message);
         Assert.False(plain.Options(1).AsyncValues);
         Assert.True(ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=node,async=1").Options(1).AsyncValues);
+        Assert.Equal(0, plain.ValueThreads);
+        Assert.Equal(1, ApvSpec.Parse("policy=p,value=v,rollout=r,vthreads=1").ValueThreads);
+        Assert.Contains("vthreads", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,vthreads=-1")).Message);
         Assert.Contains("async=1 needs", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,async=1")).Message);
         Assert.Contains("async=1 needs", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,rollout=r,lambda=1,valueat=node,async=1")).Message);
     }

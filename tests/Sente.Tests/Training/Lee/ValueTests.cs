@@ -202,6 +202,19 @@ public class ValueTests(ITestOutputHelper output)
             var values = new float[1];
             evaluator.Evaluate([new GoState(5, 0.5, Rules.TrompTaylor)], new float[26], values);
             Assert.InRange(values[0], -1f, 1f);
+            // IntraOpThreads sets the calling thread's libtorch intra-op threads (an APV worker thread's, vthreads=1).
+            int seen = 0;
+            var thread = new Thread(() =>
+            {
+                Sente.Nn.TorchRuntime.ConfigureCurrentThread(2);
+                evaluator.IntraOpThreads = 1;
+                evaluator.Evaluate([new GoState(5, 0.5, Rules.TrompTaylor)], new float[26], new float[1]);
+                seen = Sente.Nn.TorchRuntime.ThreadCounts().IntraOp;
+                Sente.Nn.TorchRuntime.ConfigureCurrentThread(0);
+            });
+            thread.Start();
+            thread.Join();
+            Assert.Equal(1, seen);
             // The same run directory with the plain stack is refused, naming both architectures.
             var plain = o with { Trunk = null, Layers = 3, Steps = 300 };
             string message = Assert.Throws<InvalidDataException>(() => new SupervisedValue(plain, data, run).Run()).Message;
