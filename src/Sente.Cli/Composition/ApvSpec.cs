@@ -19,7 +19,8 @@ namespace Sente.Cli.Composition;
 /// stops at, on its first visit; expansion: each position once when it joins the tree, the paper's leaf node; node: as
 /// expansion, but an edge whose successor has no value yet is scored by its rollouts alone), async (0; 1 evaluates the
 /// value network on a thread of its own while the search goes on, as the paper did: needs valueat=expansion or node and
-/// 0 &lt; lambda &lt; 1), vthreads (libtorch intra-op threads of the value network's calls; 0, the default, leaves the
+/// 0 &lt; lambda &lt; 1), vthr (with async=1: a leaf's value is also queued once it has this many visits, before it
+/// joins the tree), vthreads (libtorch intra-op threads of the value network's calls; 0, the default, leaves the
 /// calling thread's setting: 1 suits async=1 on a two-core machine), resign
 /// (-0.8; -1 never), device (cpu; cuda runs both networks on the GPU, beside the rollouts on the CPU, as AlphaGo did:
 /// needs TorchSharp's CUDA package).
@@ -33,6 +34,9 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <summary>Value network beside the search (<see cref="ApvOptions.AsyncValues"/>).</summary>
     public bool Async { get; init; }
 
+    /// <summary>Visits after which a leaf's value is queued (<see cref="ApvOptions.ValueThreshold"/>); null: at expansion.</summary>
+    public int? ValueThreshold { get; init; }
+
     /// <summary>Intra-op threads of the value network's calls (0: the calling thread's setting).</summary>
     public int ValueThreads { get; init; }
 
@@ -42,10 +46,10 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <summary>Torch device of the policy and value networks: cpu or cuda.</summary>
     public string Device { get; init; } = "cpu";
 
-    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "vthreads", "valueat", "resign", "device"];
+    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "vthr", "vthreads", "valueat", "resign", "device"];
 
     public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
-                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,vthreads=0][,valueat=visit|expansion|node][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
+                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,vthr=N][,vthreads=0][,valueat=visit|expansion|node][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
                                "lambda=1 rollouts only, visits=0 the policy network alone";
 
     /// <summary>Parses the text after "apv:".</summary>
@@ -75,6 +79,8 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
         if (a.ContainsKey("async") && Num(a, "async", 0, 0, 1, integer: true) == 1
             && (!(lambda > 0 && lambda < 1) || a.GetValueOrDefault("valueat")?.ToLowerInvariant() is null or "visit"))
             throw new ArgumentException("player 'apv': async=1 needs 0 < lambda < 1 (a value network and rollouts) and valueat=expansion or valueat=node");
+        if (a.ContainsKey("vthr") && !(a.TryGetValue("async", out string? async) && async.Trim() == "1"))
+            throw new ArgumentException("player 'apv': vthr=N needs async=1");
         if (search && lambda > 0 && string.IsNullOrEmpty(rollout))
             throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs rollout=PATH (rollout weights); lambda=0 searches with the value network only");
         return new ApvSpec(policy, value, rollout, lambda, visits, time,
@@ -89,6 +95,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
             Overlap = Num(a, "overlap", 0, 0, 1, integer: true) == 1,
             Async = Num(a, "async", 0, 0, 1, integer: true) == 1,
             ValueThreads = (int)Num(a, "vthreads", 0, 0, 256, integer: true),
+            ValueThreshold = a.ContainsKey("vthr") ? (int)Num(a, "vthr", 1, 1, int.MaxValue, integer: true) : null,
             ValueAt = a.GetValueOrDefault("valueat")?.ToLowerInvariant() switch
             {
                 null or "visit" => ApvValueAt.Visit,
@@ -112,7 +119,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     public ApvOptions Options(ulong seed) => new ApvOptions
     {
         CPuct = CPuct, Lambda = Lambda, VirtualLoss = VirtualLoss, ExpansionThreshold = ExpansionThreshold,
-        BatchSize = Batch, RolloutThreads = Threads, OverlapNetworks = Overlap, AsyncValues = Async, ValueAt = ValueAt, Seed = seed,
+        BatchSize = Batch, RolloutThreads = Threads, OverlapNetworks = Overlap, AsyncValues = Async, ValueThreshold = ValueThreshold, ValueAt = ValueAt, Seed = seed,
     }.Validate();
 
     /// <summary>A short name: apv(lambda,visits or time) or policy(file).</summary>

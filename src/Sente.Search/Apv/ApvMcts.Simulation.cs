@@ -44,6 +44,7 @@ public sealed partial class ApvMcts
                 sim.Leaf = child;
                 sim.LeafPlayer = sim.State.CurrentPlayer;
                 if (!child.ExpansionQueued && node.N[i] + node.Pending[i] >= Options.ExpansionThreshold) child.ExpansionQueued = true;
+                if (Options.ValueThreshold is { } vt && node.N[i] + node.Pending[i] >= vt) RequestValue(child, sim.State);
                 if (_rollouts is not null) sim.Rng = _rng.Fork();
                 return sim;
             }

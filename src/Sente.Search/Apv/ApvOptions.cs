@@ -55,6 +55,12 @@ public sealed record ApvOptions
     /// of its seed alone. The value evaluator is called from the worker thread (one call at a time).</summary>
     public bool AsyncValues { get; init; }
 
+    /// <summary>With <see cref="AsyncValues"/>: also queue the value of a position not yet in the tree once its in-edge
+    /// count reaches this (below <see cref="ExpansionThreshold"/>, so that leaves get their own value before they get
+    /// priors); a simulation stopping at a leaf with a value backs that value up to every edge of its path. Null: only
+    /// nodes joining the tree are evaluated.</summary>
+    public int? ValueThreshold { get; init; }
+
     /// <summary>Q of an edge without visits (the paper initialises all statistics to 0).</summary>
     public double FpuValue { get; init; }
 
@@ -82,6 +88,8 @@ public sealed record ApvOptions
             throw new ArgumentException("ApvOptions.AsyncValues needs ValueAt Expansion or Node (values of tree nodes), not Visit");
         if (AsyncValues && !(Lambda > 0 && Lambda < 1))
             throw new ArgumentException($"ApvOptions.AsyncValues needs 0 < lambda < 1 (a value network and rollouts), got lambda {Lambda}");
+        if (ValueThreshold is { } vt && (vt < 1 || !AsyncValues))
+            throw new ArgumentException($"ApvOptions.ValueThreshold needs AsyncValues and must be >= 1, got {vt}");
         if (!double.IsFinite(FpuValue)) throw new ArgumentException($"ApvOptions.FpuValue must be finite, got {FpuValue}");
         if (MaxRolloutMoves is < 1) throw new ArgumentException($"ApvOptions.MaxRolloutMoves must be >= 1, got {MaxRolloutMoves}");
         return this;

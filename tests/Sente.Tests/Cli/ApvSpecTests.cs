@@ -26,6 +26,9 @@ public class ApvSpecTests
         Assert.False(plain.Options(1).AsyncValues);
         Assert.True(ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=node,async=1").Options(1).AsyncValues);
         Assert.Equal(0, plain.ValueThreads);
+        Assert.Null(plain.Options(1).ValueThreshold);
+        Assert.Equal(4, ApvSpec.Parse("policy=p,value=v,rollout=r,valueat=node,async=1,vthr=4").Options(1).ValueThreshold);
+        Assert.Contains("vthr=N needs async=1", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,vthr=4")).Message);
         Assert.Equal(1, ApvSpec.Parse("policy=p,value=v,rollout=r,vthreads=1").ValueThreads);
         Assert.Contains("vthreads", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,vthreads=-1")).Message);
         Assert.Contains("async=1 needs", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,async=1")).Message);

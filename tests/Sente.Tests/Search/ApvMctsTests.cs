@@ -319,6 +319,16 @@ public class ApvMctsTests
         Thread.Sleep(50);
         Assert.Equal(calls, values.Calls);
 
+        // A value threshold gives leaves their own values before they join the tree: in a depth-one tree with values at
+        // nodes the root edges then count value visits (without it they never do; see ValueAtNode... above).
+        values = new GatedValues(0.6f);
+        var early = new ApvMcts(Empty(), new ConstantEvaluator(0), values, new GateOpeningRollout(values, openAt: 40, waitForStates: 3),
+            new ApvOptions { ExpansionThreshold = 1000, ValueThreshold = 2, BatchSize = 1, ValueAt = ApvValueAt.Node, AsyncValues = true, Seed = 5 });
+        SearchResult er = early.Search(new SearchLimits(Playouts: 300));
+        Assert.True(er.Children.Sum(c => early.RootEdge(c.Action)!.Value.Nv) > 0);
+        Assert.Equal(0, early.VirtualLossResidue());
+        Assert.Contains("ValueThreshold", Assert.Throws<ArgumentException>(() => new ApvOptions { ValueThreshold = 2 }.Validate()).Message);
+
         // Values at nodes, the tree kept between searches: the queue survives Advance (nodes are asked for again) and
         // the search stays consistent.
         var free = new ApvMcts(Empty(), new ConstantEvaluator(0), new ConstantEvaluator(0.2f), new UniformRolloutPolicy(),
