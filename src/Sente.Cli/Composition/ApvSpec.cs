@@ -76,11 +76,10 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
         bool search = time is not null || visits > 0;
         if (search && lambda < 1 && string.IsNullOrEmpty(value))
             throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs value=PATH (the value network); lambda=1 searches with rollouts only");
-        if (a.ContainsKey("async") && Num(a, "async", 0, 0, 1, integer: true) == 1
-            && (!(lambda > 0 && lambda < 1) || a.GetValueOrDefault("valueat")?.ToLowerInvariant() is null or "visit"))
+        bool isAsync = Num(a, "async", 0, 0, 1, integer: true) == 1;
+        if (isAsync && (!(lambda > 0 && lambda < 1) || a.GetValueOrDefault("valueat")?.ToLowerInvariant() is null or "visit"))
             throw new ArgumentException("player 'apv': async=1 needs 0 < lambda < 1 (a value network and rollouts) and valueat=expansion or valueat=node");
-        if (a.ContainsKey("vthr") && !(a.TryGetValue("async", out string? async) && async.Trim() == "1"))
-            throw new ArgumentException("player 'apv': vthr=N needs async=1");
+        if (a.ContainsKey("vthr") && !isAsync) throw new ArgumentException("player 'apv': vthr=N needs async=1");
         if (search && lambda > 0 && string.IsNullOrEmpty(rollout))
             throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs rollout=PATH (rollout weights); lambda=0 searches with the value network only");
         return new ApvSpec(policy, value, rollout, lambda, visits, time,
@@ -93,7 +92,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
             Num(a, "resign", -0.8, -1, 1))
         {
             Overlap = Num(a, "overlap", 0, 0, 1, integer: true) == 1,
-            Async = Num(a, "async", 0, 0, 1, integer: true) == 1,
+            Async = isAsync,
             ValueThreads = (int)Num(a, "vthreads", 0, 0, 256, integer: true),
             ValueThreshold = a.ContainsKey("vthr") ? (int)Num(a, "vthr", 1, 1, int.MaxValue, integer: true) : null,
             ValueAt = a.GetValueOrDefault("valueat")?.ToLowerInvariant() switch

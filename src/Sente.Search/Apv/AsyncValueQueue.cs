@@ -21,9 +21,6 @@ internal sealed class AsyncValueQueue(IEvaluator values, int numActions, int max
     private bool _stopping;
     private Exception? _error;
 
-    /// <summary>Positions evaluated so far (read after <see cref="Stop"/>).</summary>
-    public long Evaluated { get; private set; }
-
     /// <summary>Queues <paramref name="node"/> (marks it <see cref="ApvNode.ValueQueued"/>) with
     /// <paramref name="state"/>, which the queue now owns.</summary>
     public void Enqueue(ApvNode node, IGameState state)
@@ -112,7 +109,6 @@ internal sealed class AsyncValueQueue(IEvaluator values, int numActions, int max
                 nodes[k].Value = Math.Clamp(float.IsFinite(v[k]) ? v[k] : 0f, -1f, 1f);
                 nodes[k].HasValue = true;
             }
-            Evaluated += nodes.Count;
         }
     }
 }
