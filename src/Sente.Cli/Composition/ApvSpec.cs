@@ -76,8 +76,15 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
         bool search = time is not null || visits > 0;
         if (search && lambda < 1 && string.IsNullOrEmpty(value))
             throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs value=PATH (the value network); lambda=1 searches with rollouts only");
+        ApvValueAt valueAt = a.GetValueOrDefault("valueat")?.ToLowerInvariant() switch
+        {
+            null or "visit" => ApvValueAt.Visit,
+            "expansion" => ApvValueAt.Expansion,
+            "node" => ApvValueAt.Node,
+            string other => throw new ArgumentException($"player 'apv': valueat={other}: expected visit, expansion or node"),
+        };
         bool isAsync = Num(a, "async", 0, 0, 1, integer: true) == 1;
-        if (isAsync && (!(lambda > 0 && lambda < 1) || a.GetValueOrDefault("valueat")?.ToLowerInvariant() is null or "visit"))
+        if (isAsync && (!(lambda > 0 && lambda < 1) || valueAt == ApvValueAt.Visit))
             throw new ArgumentException("player 'apv': async=1 needs 0 < lambda < 1 (a value network and rollouts) and valueat=expansion or valueat=node");
         if (a.ContainsKey("vthr") && !isAsync) throw new ArgumentException("player 'apv': vthr=N needs async=1");
         if (search && lambda > 0 && string.IsNullOrEmpty(rollout))
@@ -95,13 +102,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
             Async = isAsync,
             ValueThreads = (int)Num(a, "vthreads", 0, 0, 256, integer: true),
             ValueThreshold = a.ContainsKey("vthr") ? (int)Num(a, "vthr", 1, 1, int.MaxValue, integer: true) : null,
-            ValueAt = a.GetValueOrDefault("valueat")?.ToLowerInvariant() switch
-            {
-                null or "visit" => ApvValueAt.Visit,
-                "expansion" => ApvValueAt.Expansion,
-                "node" => ApvValueAt.Node,
-                string other => throw new ArgumentException($"player 'apv': valueat={other}: expected visit, expansion or node"),
-            },
+            ValueAt = valueAt,
             Device = a.GetValueOrDefault("device")?.ToLowerInvariant() switch
             {
                 null or "cpu" => "cpu",
@@ -140,9 +141,12 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
                 throw new ArgumentException($"player 'apv': policy network '{Policy}' is for {priors.BoardSize}x{priors.BoardSize}, the board is {n}x{n}");
             bool search = Limits is not null;
             ValueNetEvaluator? values = search && Lambda < 1 ? LeeNetworks.LoadValue(Value!, Device, seed + 1) : null;
-            if (values is not null) values.IntraOpThreads = ValueThreads;
-            if (values is not null && values.BoardSize != priors.BoardSize)
-                throw new ArgumentException($"player 'apv': value network '{Value}' is for {values.BoardSize}x{values.BoardSize}, the policy network for {priors.BoardSize}x{priors.BoardSize}");
+            if (values is not null)
+            {
+                if (values.BoardSize != priors.BoardSize)
+                    throw new ArgumentException($"player 'apv': value network '{Value}' is for {values.BoardSize}x{values.BoardSize}, the policy network for {priors.BoardSize}x{priors.BoardSize}");
+                values.IntraOpThreads = ValueThreads;
+            }
             IRolloutPolicy? rollouts = search && Lambda > 0 ? LeeNetworks.LoadRollout(Rollout!) : null;
             return (priors, values, rollouts);
         }

@@ -156,11 +156,7 @@ public sealed partial class ApvMcts
         var values = new float[todo.Count];
         var priors = new float[todo.Count * _rootState.Game.NumActions];
         _values.Evaluate(todo.Count == states.Count ? states : todo.Select(i => states[i]).ToList(), priors, values);
-        for (int k = 0; k < todo.Count; k++)
-        {
-            nodes[todo[k]].Value = Math.Clamp(float.IsFinite(values[k]) ? values[k] : 0f, -1f, 1f);
-            nodes[todo[k]].HasValue = true;
-        }
+        for (int k = 0; k < todo.Count; k++) nodes[todo[k]].SetValue(values[k]);
     }
 
     /// <summary>The simulation's value v(s_L) for its leaf player: the leaf's own value when it has one

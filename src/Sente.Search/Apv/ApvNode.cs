@@ -37,6 +37,14 @@ internal sealed class ApvNode
 
     public int IndexOf(int action) => Array.IndexOf(Actions, action);
 
+    /// <summary>Stores the value evaluator's output (clamped to [-1, 1]; 0 when not finite), then sets
+    /// <see cref="HasValue"/>, so a thread that sees the flag sees the value.</summary>
+    public void SetValue(float v)
+    {
+        Value = Math.Clamp(float.IsFinite(v) ? v : 0f, -1f, 1f);
+        HasValue = true;
+    }
+
     /// <summary>Creates the edges for <paramref name="legal"/> with priors renormalised over them (uniform when the
     /// evaluator gave them no mass).</summary>
     public void Expand(List<int> legal, ReadOnlySpan<float> priors)

@@ -104,11 +104,7 @@ internal sealed class AsyncValueQueue(IEvaluator values, int numActions, int max
                 Volatile.Write(ref _error, e);
                 return;
             }
-            for (int k = 0; k < nodes.Count; k++)
-            {
-                nodes[k].Value = Math.Clamp(float.IsFinite(v[k]) ? v[k] : 0f, -1f, 1f);
-                nodes[k].HasValue = true;
-            }
+            for (int k = 0; k < nodes.Count; k++) nodes[k].SetValue(v[k]);
         }
     }
 }

@@ -386,8 +386,7 @@ public class ApvMctsTests
                 if (!SpinWait.SpinUntil(() => Volatile.Read(ref values.States) >= waitForStates, TimeSpan.FromSeconds(30)))
                     throw new TimeoutException("the values never arrived");
             }
-            for (int m = 0; m < maxMoves && !state.IsTerminal; m++) state.Apply(ChooseAction(state, rng));
-            return state.IsTerminal ? state.Returns(player) : 0;
+            return ((IRolloutPolicy)_inner).Rollout(state, player, rng, maxMoves);
         }
     }
 
