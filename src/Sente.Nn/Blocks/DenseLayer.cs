@@ -7,6 +7,8 @@ namespace Sente.Nn.Blocks;
 /// One DenseNet layer (Huang et al. 2017): [norm - ReLU - conv1x1 to 4k (bottleneck, "DenseNet-B")] - norm - ReLU -
 /// conv3x3 to k = growth rate. Returns only the k new feature maps; <see cref="DenseBlock"/> concatenates them.
 /// Shape: (N, inChannels, H, W) -> (N, growthRate, H, W).
+/// The convolution producing the output has no bias with batch norm: the block is meant to be read through
+/// later norms, which cancel it (<see cref="Normalization.StreamConvNeedsBias"/>).
 /// </summary>
 public sealed class DenseLayer : nn.Module<Tensor, Tensor>
 {
@@ -25,7 +27,7 @@ public sealed class DenseLayer : nn.Module<Tensor, Tensor>
             bottleneckConv = Normalization.Conv1x1(inChannels, mid, bias: Normalization.ConvNeedsBias(normKind));
         }
         norm = Normalization.Create(normKind, mid);
-        conv = Normalization.Conv3x3(mid, growthRate, NormKind.None);
+        conv = Normalization.StreamConv3x3(mid, growthRate, normKind);
         RegisterComponents();
     }
 

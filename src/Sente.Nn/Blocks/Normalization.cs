@@ -46,6 +46,17 @@ public static class Normalization
     /// BatchNorm and LayerNorm subtract the mean, which cancels a bias).</summary>
     public static bool ConvNeedsBias(NormKind kind) => kind == NormKind.None;
 
+    /// <summary>Whether a convolution whose output reaches the rest of the network only through normalizations of
+    /// this kind (the next block's, the trunk's final one), directly or along identity shortcuts and
+    /// concatenations, needs a bias. BatchNorm subtracts each channel's mean, so a per-channel bias would get a
+    /// gradient of exactly zero; LayerNorm (one group) subtracts one mean over all channels, which does not cancel
+    /// a per-channel bias, and without a norm nothing does.</summary>
+    public static bool StreamConvNeedsBias(NormKind kind) => kind != NormKind.Batch;
+
+    /// <summary>A 3x3 "same" convolution feeding a block's output (see <see cref="StreamConvNeedsBias"/>).</summary>
+    public static nn.Module<Tensor, Tensor> StreamConv3x3(long inChannels, long outChannels, NormKind norm) =>
+        nn.Conv2d(inChannels, outChannels, 3, padding: 1, bias: StreamConvNeedsBias(norm));
+
     /// <summary>A 3x3 "same" convolution (stride 1, zero padding 1) as every Go trunk uses.</summary>
     public static nn.Module<Tensor, Tensor> Conv3x3(long inChannels, long outChannels, NormKind norm) =>
         nn.Conv2d(inChannels, outChannels, 3, padding: 1, bias: ConvNeedsBias(norm));

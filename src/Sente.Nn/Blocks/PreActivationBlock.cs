@@ -7,6 +7,8 @@ namespace Sente.Nn.Blocks;
 /// Pre-activation residual block (He et al. 2016, "Identity Mappings"): norm - ReLU - conv3x3 - norm - ReLU -
 /// conv3x3 - add input. No activation after the add: a trunk of these ends with its own norm + ReLU.
 /// Shape: (N, C, H, W) -> (N, C, H, W).
+/// The convolution producing the output has no bias with batch norm: the block is meant to be read through
+/// later norms, which cancel it (<see cref="Normalization.StreamConvNeedsBias"/>).
 /// </summary>
 public sealed class PreActivationBlock : nn.Module<Tensor, Tensor>
 {
@@ -20,7 +22,7 @@ public sealed class PreActivationBlock : nn.Module<Tensor, Tensor>
         norm1 = Normalization.Create(norm, channels);
         conv1 = Normalization.Conv3x3(channels, channels, norm);
         norm2 = Normalization.Create(norm, channels);
-        conv2 = Normalization.Conv3x3(channels, channels, NormKind.None); // feeds the add: keep its bias when no norm follows
+        conv2 = Normalization.StreamConv3x3(channels, channels, norm); // feeds the add; read only through later norms
         RegisterComponents();
     }
 

@@ -30,7 +30,9 @@ public sealed class Trunk : nn.Module<Tensor, Tensor>
         Config = config.Validate();
         NormKind norm = config.Norm;
         bool resnet = config.Kind == TrunkKind.ResNet;
-        stem = Normalization.Conv3x3(inputPlanes, config.Width, resnet ? norm : NormKind.None);
+        stem = resnet
+            ? Normalization.Conv3x3(inputPlanes, config.Width, norm)
+            : Normalization.StreamConv3x3(inputPlanes, config.Width, norm);
         stem_norm = resnet ? Normalization.Create(norm, config.Width) : nn.Identity();
         stemActivation = resnet;
         blocks = new ModuleList<nn.Module<Tensor, Tensor>>();

@@ -8,6 +8,8 @@ namespace Sente.Nn.Blocks;
 /// conv3x3, plus a shortcut (identity, or a 1x1 projection when the channel count changes). The width multiplier
 /// k of a wide trunk sets the channels (base width x k); this block takes the resulting counts.
 /// Shape: (N, inChannels, H, W) -> (N, outChannels, H, W). Dropout is active only in train mode.
+/// The convolution producing the output has no bias with batch norm: the block is meant to be read through
+/// later norms, which cancel it (<see cref="Normalization.StreamConvNeedsBias"/>).
 /// </summary>
 public sealed class WideBlock : nn.Module<Tensor, Tensor>
 {
@@ -26,7 +28,7 @@ public sealed class WideBlock : nn.Module<Tensor, Tensor>
         conv1 = Normalization.Conv3x3(inChannels, outChannels, norm);
         dropout = dropoutRate > 0 ? nn.Dropout(dropoutRate) : nn.Identity();
         norm2 = Normalization.Create(norm, outChannels);
-        conv2 = Normalization.Conv3x3(outChannels, outChannels, NormKind.None);
+        conv2 = Normalization.StreamConv3x3(outChannels, outChannels, norm);
         shortcut = inChannels == outChannels ? null : Normalization.Conv1x1(inChannels, outChannels, bias: false);
         RegisterComponents();
     }

@@ -45,7 +45,8 @@ public class BlockTests
         var block = new PreActivationBlock(8, norm);
         long normParams = norm == NormKind.None ? 0 : 2 * 8;
         long conv1Bias = norm == NormKind.None ? 8 : 0;
-        Assert.Equal(2 * normParams + 9 * 64 + conv1Bias + 9 * 64 + 8, NnTestUtil.ParameterCount(block));
+        long conv2Bias = norm == NormKind.Batch ? 0 : 8; // batch norm downstream cancels a per-channel bias
+        Assert.Equal(2 * normParams + 9 * 64 + conv1Bias + 9 * 64 + conv2Bias, NnTestUtil.ParameterCount(block));
         Assert.Equal(new long[] { 3, 8, 5, 7 }, block.forward(Input(8)).shape);
         NnTestUtil.AssertEveryParameterGetsGradient(block, () => NnTestUtil.Projection(block.forward(Input(8))));
     }
@@ -55,12 +56,13 @@ public class BlockTests
     {
         using var scope = NewDisposeScope();
         var block = new WideBlock(4, 8, NormKind.Batch, dropoutRate: 0.2);
-        // norm1 2*4 + conv1 9*4*8 + norm2 2*8 + conv2 9*8*8+8 + shortcut 1x1 4*8
-        Assert.Equal(8 + 288 + 16 + 584 + 32, NnTestUtil.ParameterCount(block));
+        // norm1 2*4 + conv1 9*4*8 + norm2 2*8 + conv2 9*8*8 (no bias with batch norm) + shortcut 1x1 4*8
+        Assert.Equal(8 + 288 + 16 + 576 + 32, NnTestUtil.ParameterCount(block));
         Assert.Equal(new long[] { 3, 8, 5, 7 }, block.forward(Input(4)).shape);
         NnTestUtil.AssertEveryParameterGetsGradient(block, () => NnTestUtil.Projection(block.forward(Input(4))));
         var same = new WideBlock(8, 8);
-        Assert.Equal(16 + 576 + 16 + 584, NnTestUtil.ParameterCount(same));
+        Assert.Equal(16 + 576 + 16 + 576, NnTestUtil.ParameterCount(same));
+        Assert.Equal(2 * (576 + 8), NnTestUtil.ParameterCount(new WideBlock(8, 8, NormKind.None))); // no norm: both convs biased
     }
 
     [Fact]
@@ -84,8 +86,8 @@ public class BlockTests
     }
 
     [Theory]
-    [InlineData(true, 16 + 128 + 32 + 9 * 16 * 4 + 4)]   // bottleneck: norm(8) + 1x1 8->16 + norm(16) + 3x3 16->4 + bias
-    [InlineData(false, 16 + 9 * 8 * 4 + 4)]               // norm(8) + 3x3 8->4 + bias
+    [InlineData(true, 16 + 128 + 32 + 9 * 16 * 4)]   // bottleneck: norm(8) + 1x1 8->16 + norm(16) + 3x3 16->4, no bias
+    [InlineData(false, 16 + 9 * 8 * 4)]               // norm(8) + 3x3 8->4: batch norm downstream cancels a bias
     public void DenseLayerShapeAndParameters(bool bottleneck, long expected)
     {
         using var scope = NewDisposeScope();
@@ -101,7 +103,7 @@ public class BlockTests
         using var scope = NewDisposeScope();
         var block = new DenseBlock(8, 2, 4, bottleneck: false, NormKind.Batch);
         Assert.Equal(16, block.OutChannels);
-        Assert.Equal((16 + 292) + (24 + 9 * 12 * 4 + 4), NnTestUtil.ParameterCount(block));
+        Assert.Equal((16 + 288) + (24 + 9 * 12 * 4), NnTestUtil.ParameterCount(block));
         Tensor x = Input(8);
         Tensor y = block.forward(x);
         Assert.Equal(new long[] { 3, 16, 5, 7 }, y.shape);
@@ -114,7 +116,8 @@ public class BlockTests
     {
         using var scope = NewDisposeScope();
         var t = new TransitionLayer(16, 8, NormKind.Batch);
-        Assert.Equal(32 + 16 * 8 + 8, NnTestUtil.ParameterCount(t));
+        Assert.Equal(32 + 16 * 8, NnTestUtil.ParameterCount(t));
+        Assert.Equal(32 + 16 * 8 + 8, NnTestUtil.ParameterCount(new TransitionLayer(16, 8, NormKind.Layer)));
         Assert.Equal(new long[] { 3, 8, 5, 7 }, t.forward(Input(16)).shape);
         NnTestUtil.AssertEveryParameterGetsGradient(t, () => NnTestUtil.Projection(t.forward(Input(16))));
     }

@@ -36,6 +36,26 @@ public class TrunkTests
         NnTestUtil.AssertEveryParameterGetsGradient(trunk, () => NnTestUtil.Projection(trunk.forward(x)));
     }
 
+    [Theory]
+    [InlineData("resnet")]
+    [InlineData("preact")]
+    [InlineData("wide")]
+    [InlineData("pyramid")]
+    [InlineData("dense")]
+    public void ConvolutionsCarryABiasOnlyWhereNoBatchNormCancelsIt(string kind)
+    {
+        using var scope = NewDisposeScope();
+        static string[] Biased(Trunk t) => t.named_modules()
+            .Where(m => m.module is TorchSharp.Modules.Conv2d c && c.bias is not null).Select(m => m.name).ToArray();
+        // Batch norm subtracts each channel's mean: a bias on any convolution of the trunk would get zero gradient.
+        Assert.Empty(Biased(new Trunk(3, Config(kind))));
+        // Layer norm (one group) does not cancel a per-channel bias: the stream's convolutions keep theirs.
+        var layer = new Trunk(3, Config(kind, NormKind.Layer));
+        if (kind == "resnet") Assert.Empty(Biased(layer));
+        else Assert.Contains("stem", Biased(layer));
+        NnTestUtil.AssertEveryParameterGetsGradient(layer, () => NnTestUtil.Projection(layer.forward(randn(4, 3, 5, 6))));
+    }
+
     [Fact]
     public void PyramidWidthGrowsByAFixedStep()
     {
