@@ -89,7 +89,8 @@ public static partial class RolloutLabels
     /// file or a folder, recursively) into <paramref name="outDirectory"/>.</summary>
     /// <param name="searchPriors">Priors of the labelling search (<see cref="RolloutLabelOptions.Search"/> &gt; 0
     /// only; must accept concurrent calls when several threads label).</param>
-    /// <param name="progress">(games done, games in all) after each chunk.</param>
+    /// <param name="progress">(games done, games in all) after each game; a chunk's games are saved when the whole
+    /// chunk is done, so a stopped run resumes from the last finished chunk.</param>
     /// <param name="sources">What the labels come from besides the options (e.g. "rollout" and "search-policy" with
     /// their files' hashes), stamped with them.</param>
     /// <exception cref="InvalidDataException">An input file is malformed or a game has an illegal move (the message
@@ -119,10 +120,13 @@ public static partial class RolloutLabels
             if (present.Any(p => p.Start == start && p.End == end)) { kept++; progress?.Report((end, games.Count)); continue; }
             var counts = new int[end - start];
             var branches = new List<GoRecord>[end - start];
+            int finished = start;
+            var gate = new object();
             Parallel.For(start, end, parallel, g =>
             {
                 branches[g - start] = [];
                 counts[g - start] = Label(games[g].Game, games[g].Source, g, rollouts, o, branches[g - start], searchPriors);
+                lock (gate) progress?.Report((++finished, games.Count)); // under the lock: reports never go backwards
             });
             string text = Sgf.WriteCollection(games.Skip(start).Take(end - start).Select(x => x.Game).Concat(branches.SelectMany(b => b)));
             Sgf.WriteFileAtomic(Path.Combine(outDirectory, ChunkFile(start, end)), text);
@@ -131,7 +135,6 @@ public static partial class RolloutLabels
             labelled += end - start;
             positions += counts.Sum();
             written++;
-            progress?.Report((end, games.Count));
         }
         return new RolloutLabelSummary(games.Count, labelled, positions, written, kept);
     }

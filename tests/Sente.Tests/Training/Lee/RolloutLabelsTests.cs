@@ -36,8 +36,12 @@ public class RolloutLabelsTests
         {
             string games = FewGames(dir, 6);
             string output = Path.Combine(dir, "labels");
-            var summary = RolloutLabels.Run(games, output, new BlackAlwaysWins(), new RolloutLabelOptions(Rollouts: 3, ChunkGames: 4, Threads: 2));
+            var reports = new List<(int Done, int Total)>();
+            var summary = RolloutLabels.Run(games, output, new BlackAlwaysWins(), new RolloutLabelOptions(Rollouts: 3, ChunkGames: 4, Threads: 2),
+                new Reports(reports));
             Assert.Equal(6, summary.Games);
+            // One report per game, in order, even when two threads finish games at once.
+            Assert.Equal(Enumerable.Range(1, 6).Select(d => (d, 6)), reports);
             Assert.Equal(2, summary.ChunksWritten);
             Assert.Equal([RolloutLabels.ChunkFile(0, 4), RolloutLabels.ChunkFile(4, 6), LabelStamp.FileName], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
@@ -280,5 +284,11 @@ public class RolloutLabelsTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>Collects progress reports synchronously (Progress&lt;T&gt; would post them to a thread pool).</summary>
+    private sealed class Reports(List<(int Done, int Total)> into) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) { lock (into) into.Add(value); }
     }
 }
