@@ -43,7 +43,7 @@ public static class Normalization
     }
 
     /// <summary>Whether a convolution followed by this normalization needs its own bias (only without a norm:
-    /// BatchNorm and LayerNorm subtract the mean, which cancels a bias).</summary>
+    /// BatchNorm cancels a per-channel bias exactly; after LayerNorm, its per-channel shift takes the bias's place).</summary>
     public static bool ConvNeedsBias(NormKind kind) => kind == NormKind.None;
 
     /// <summary>Whether a convolution whose output reaches the rest of the network only through normalizations of
