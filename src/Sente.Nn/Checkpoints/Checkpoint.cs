@@ -93,8 +93,22 @@ public static class Checkpoint
         }
         catch (Exception e) when (e is not CheckpointException)
         {
-            throw new CheckpointException($"{path}: the weights do not fit the model: {e.Message}", e);
+            throw new CheckpointException($"{path}: the weights do not fit the model: {Difference(model, weights)}{e.Message}", e);
         }
+    }
+
+    /// <summary>"not in the model: a, b; missing from the file: c. " when the names differ, else "".</summary>
+    private static string Difference(nn.Module model, byte[] weights)
+    {
+        if (StateDictNames.Read(weights) is not { } inFile) return "";
+        var inModel = model.state_dict().Keys.ToList();
+        var extra = inFile.Except(inModel).ToList();
+        var missing = inModel.Except(inFile).ToList();
+        static string List(List<string> names) => string.Join(", ", names.Take(8)) + (names.Count > 8 ? $" and {names.Count - 8} more" : "");
+        var parts = new List<string>();
+        if (extra.Count > 0) parts.Add($"in the file but not in the model: {List(extra)}");
+        if (missing.Count > 0) parts.Add($"missing from the file: {List(missing)}");
+        return parts.Count == 0 ? "" : string.Join("; ", parts) + " (a file written by another version of this architecture?). ";
     }
 
     private static (CheckpointHeader Header, byte[] Weights) Read(string path, bool verifyWeights)

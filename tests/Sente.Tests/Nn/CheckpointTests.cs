@@ -101,6 +101,25 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void WeightsOfAnotherVersionOfTheArchitectureNameTheParametersTheyDoNotShare()
+    {
+        // Same config, other parameters: as a pre-activation trunk saved before its batch-normalized convolutions
+        // dropped their biases. A layer-norm trunk has those biases, and no running statistics.
+        var batch = Config with { Trunk = new TrunkConfig(TrunkKind.PreAct, 1, 8) };
+        var layer = batch with { Trunk = batch.Trunk! with { Norm = NormKind.Layer } };
+        string path = Path.Combine(dir, "v.sente");
+        Checkpoint.Save(path, new ZeroNet(layer), batch, 1);
+        var e = Assert.Throws<CheckpointException>(() => Checkpoint.Load(path));
+        Assert.Contains("the weights do not fit the model", e.Message);
+        Assert.Contains("in the file but not in the model: trunk.stem.bias, trunk.blocks.0.conv2.bias", e.Message);
+        Assert.Contains("missing from the file: ", e.Message);
+        Assert.Contains("running_mean", e.Message);
+        var names = StateDictNames.Read(File.ReadAllBytes(path)[^(int)Checkpoint.ReadHeader(path).WeightsLength..]);
+        Assert.Equal(new ZeroNet(layer).state_dict().Keys, names);
+        Assert.Null(StateDictNames.Read([0x05, 0x01]));
+    }
+
+    [Fact]
     public void CorruptFilesGiveClearErrors()
     {
         string path = Path.Combine(dir, "c.sente");
