@@ -97,7 +97,7 @@ public static class Checkpoint
         }
     }
 
-    /// <summary>"not in the model: a, b; missing from the file: c. " when the names differ, else "".</summary>
+    /// <summary>"in the file but not in the model: a, b; missing from the file: c (...). " when the names differ, else "".</summary>
     private static string Difference(nn.Module model, byte[] weights)
     {
         if (StateDictNames.Read(weights) is not { } inFile) return "";
