@@ -21,7 +21,8 @@ namespace Sente.Cli.Composition;
 /// value network on a thread of its own while the search goes on, as the paper did: needs valueat=expansion or node and
 /// 0 &lt; lambda &lt; 1), vthr (with async=1: a leaf's value is also queued once it has this many visits, before it
 /// joins the tree), vthreads (libtorch intra-op threads of the value network's calls; 0, the default, leaves the
-/// calling thread's setting: 1 suits async=1 on a two-core machine), resign
+/// calling thread's setting: 1 suits async=1 on a two-core machine), fpu (none: an unvisited move is scored 0, as
+/// the paper; R: Leela Zero's first-play urgency, the node's value minus R x sqrt(visited prior mass)), resign
 /// (-0.8; -1 never), device (cpu; cuda runs both networks on the GPU, beside the rollouts on the CPU, as AlphaGo did:
 /// needs TorchSharp's CUDA package).
 /// </summary>
@@ -43,13 +44,16 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <summary>Where a simulation's value comes from (<see cref="ApvOptions.ValueAt"/>).</summary>
     public ApvValueAt ValueAt { get; init; }
 
+    /// <summary>First-play urgency reduction (<see cref="ApvOptions.FpuReduction"/>); null: unvisited moves score 0.</summary>
+    public double? FpuReduction { get; init; }
+
     /// <summary>Torch device of the policy and value networks: cpu or cuda.</summary>
     public string Device { get; init; } = "cpu";
 
-    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "vthr", "vthreads", "valueat", "resign", "device"];
+    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "vthr", "vthreads", "valueat", "fpu", "resign", "device"];
 
     public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
-                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,vthr=N][,vthreads=0][,valueat=visit|expansion|node][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
+                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,vthr=N][,vthreads=0][,valueat=visit|expansion|node][,fpu=R][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
                                "lambda=1 rollouts only, visits=0 the policy network alone";
 
     /// <summary>Parses the text after "apv:".</summary>
@@ -103,6 +107,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
             ValueThreads = (int)Num(a, "vthreads", 0, 0, 256, integer: true),
             ValueThreshold = a.ContainsKey("vthr") ? (int)Num(a, "vthr", 1, 1, int.MaxValue, integer: true) : null,
             ValueAt = valueAt,
+            FpuReduction = a.ContainsKey("fpu") ? Num(a, "fpu", 0, 0, 2) : null,
             Device = a.GetValueOrDefault("device")?.ToLowerInvariant() switch
             {
                 null or "cpu" => "cpu",
@@ -119,7 +124,7 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     public ApvOptions Options(ulong seed) => new ApvOptions
     {
         CPuct = CPuct, Lambda = Lambda, VirtualLoss = VirtualLoss, ExpansionThreshold = ExpansionThreshold,
-        BatchSize = Batch, RolloutThreads = Threads, OverlapNetworks = Overlap, AsyncValues = Async, ValueThreshold = ValueThreshold, ValueAt = ValueAt, Seed = seed,
+        BatchSize = Batch, RolloutThreads = Threads, OverlapNetworks = Overlap, AsyncValues = Async, ValueThreshold = ValueThreshold, ValueAt = ValueAt, FpuReduction = FpuReduction, Seed = seed,
     }.Validate();
 
     /// <summary>A short name: apv(lambda,visits or time) or policy(file).</summary>

@@ -16,11 +16,13 @@ namespace Sente.Gtp.Players;
 /// continues in the subtree, its random generator continuing too; a visit limit then counts the reused visits.
 /// Otherwise (or after <see cref="NewGame"/>) the search starts afresh with a rollout seed derived from the options'
 /// seed and the number of fresh trees so far, so a replayed GTP session gives the same moves.</para>
+/// <para>Analysis (lz-analyze / kata-analyze, <see cref="IAnalyzer"/>) searches a fresh tree of its own with the same
+/// networks and options until cancelled; a policy-network player (no limits) has no values to show and reports nothing.</para>
 /// Not thread-safe (the GTP engine calls from one thread).
 /// </summary>
 public sealed class ApvMoveGenerator(string name, IEvaluator priors, IEvaluator? values, IRolloutPolicy? rollouts,
                                      SearchLimits? limits, ApvOptions options, double? resignThreshold = -0.8,
-                                     IRootActionFilter? rootFilter = null, int? boardSize = null) : IMoveGenerator
+                                     IRootActionFilter? rootFilter = null, int? boardSize = null) : IMoveGenerator, IAnalyzer
 {
     /// <summary>The networks' board size (any when not given).</summary>
     public bool SupportsBoardSize(int size) => boardSize is not { } n || n == size;
@@ -50,6 +52,22 @@ public sealed class ApvMoveGenerator(string name, IEvaluator priors, IEvaluator?
 
     /// <inheritdoc />
     public void NewGame() => _tree = null;
+
+    public void Analyze(GoState state, Stone color, TimeSpan interval, Action<IReadOnlyList<AnalysisInfo>> report,
+                        CancellationToken cancel)
+    {
+        GoState root = state.Clone();
+        if (root.ToMove != color) root.SetToMove(color);
+        if (root.IsTerminal || limits is null) return;
+        // Its own seed, so analysing between genmoves leaves the moves of a replayed GTP session unchanged.
+        var mcts = new ApvMcts(root, priors, values, rollouts, options with { Seed = options.Seed ^ 0xA11A1EA5UL },
+                               rootFilter ?? new NoLosingPassFilter(root.Size * root.Size));
+        while (!cancel.IsCancellationRequested)
+        {
+            var infos = AnalysisInfo.FromSearch(mcts.Search(new SearchLimits(Time: interval), cancel));
+            if (infos.Count > 0) report(infos);
+        }
+    }
 
     /// <summary>The kept tree advanced to <paramref name="root"/> when it leads there, else a new tree.</summary>
     private ApvMcts ReuseOrCreate(GoState root)

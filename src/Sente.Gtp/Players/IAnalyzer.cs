@@ -1,10 +1,28 @@
 using Sente.Go;
+using Sente.Search;
 
 namespace Sente.Gtp.Players;
 
 /// <summary>One candidate move of a running analysis. <see cref="Winrate"/>, <see cref="Prior"/> and
 /// <see cref="Lcb"/> are probabilities in [0, 1] from the point of view of the analysed colour.</summary>
-public sealed record AnalysisInfo(int Point, int Visits, double Winrate, double Prior, double Lcb, int Order, IReadOnlyList<int> Pv);
+public sealed record AnalysisInfo(int Point, int Visits, double Winrate, double Prior, double Lcb, int Order, IReadOnlyList<int> Pv)
+{
+    /// <summary>The visited root moves of <paramref name="result"/>, most visited first (Q in [-1, 1] for the player
+    /// to move becomes a winrate in [0, 1]).</summary>
+    public static List<AnalysisInfo> FromSearch(SearchResult result)
+    {
+        var infos = new List<AnalysisInfo>();
+        foreach (ChildStats c in result.Children)
+        {
+            if (c.Visits == 0) continue;
+            double p = (1 + c.Q) / 2;
+            // A normal-approximation lower confidence bound on the winrate (Leela Zero uses a Student-t bound).
+            double lcb = Math.Max(0, p - 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 1e-4) / c.Visits));
+            infos.Add(new AnalysisInfo(c.Action, c.Visits, p, c.Prior, lcb, infos.Count, c.PrincipalVariation));
+        }
+        return infos;
+    }
+}
 
 /// <summary>
 /// A move generator that can also analyse a position continuously (for lz-analyze / kata-analyze): it searches until

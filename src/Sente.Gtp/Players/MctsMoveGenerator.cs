@@ -42,16 +42,7 @@ public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchL
         var mcts = new Mcts(root, evaluator, options, rootFilter ?? new NoLosingPassFilter(root.Size * root.Size));
         while (!cancel.IsCancellationRequested)
         {
-            SearchResult r = mcts.Search(new SearchLimits(Time: interval), cancel);
-            var infos = new List<AnalysisInfo>();
-            foreach (ChildStats c in r.Children)
-            {
-                if (c.Visits == 0) continue;
-                double p = (1 + c.Q) / 2;
-                // A normal-approximation lower confidence bound on the winrate (Leela Zero uses a Student-t bound).
-                double lcb = Math.Max(0, p - 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 1e-4) / c.Visits));
-                infos.Add(new AnalysisInfo(c.Action, c.Visits, p, c.Prior, lcb, infos.Count, c.PrincipalVariation));
-            }
+            var infos = AnalysisInfo.FromSearch(mcts.Search(new SearchLimits(Time: interval), cancel));
             if (infos.Count > 0) report(infos);
         }
     }

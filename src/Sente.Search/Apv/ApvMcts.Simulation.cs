@@ -61,6 +61,7 @@ public sealed partial class ApvMcts
         double sqrt = Math.Sqrt(Math.Max(1, node.TotalN + (double)vl * node.TotalPending));
         double c = Options.CPuct;
         bool[]? excluded = node == _root ? node.Excluded : null;
+        if (Options.FpuReduction is { } reduction) fpu = ReducedFpu(node, reduction, lambda, fpu);
         int best = -1;
         double bestScore = double.NegativeInfinity;
         for (int i = 0; i < node.Actions.Length; i++)
@@ -76,6 +77,22 @@ public sealed partial class ApvMcts
             }
         }
         return best;
+    }
+
+    /// <summary>Leela Zero's first-play urgency: the visit-weighted mean Q of the visited edges (no virtual loss) minus
+    /// <paramref name="reduction"/> x sqrt(their prior mass); <paramref name="fpu"/> when none is visited.</summary>
+    private static double ReducedFpu(ApvNode node, double reduction, double lambda, double fpu)
+    {
+        double sumQ = 0, mass = 0;
+        long visits = 0;
+        for (int i = 0; i < node.Actions.Length; i++)
+        {
+            if (node.N[i] == 0) continue;
+            sumQ += node.N[i] * EdgeQ(node, i, 0, lambda, fpu);
+            visits += node.N[i];
+            mass += node.Priors[i];
+        }
+        return visits == 0 ? fpu : sumQ / visits - reduction * Math.Sqrt(mass);
     }
 
     /// <summary>Q(s,a) = (1 - lambda) W_v/N_v + lambda W_r/N_r with <paramref name="loss"/> virtual lost visits added to

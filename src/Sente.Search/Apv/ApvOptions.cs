@@ -64,6 +64,13 @@ public sealed record ApvOptions
     /// <summary>Q of an edge without visits (the paper initialises all statistics to 0).</summary>
     public double FpuValue { get; init; }
 
+    /// <summary>Null (the paper): an unvisited edge is scored <see cref="FpuValue"/>. Otherwise Leela Zero's first-play
+    /// urgency: the node's own value for its mover (the visit-weighted mean Q of its visited edges) minus this times
+    /// the square root of the visited edges' prior mass. With a fixed 0, every move of a losing position (Q below 0)
+    /// looks better unvisited than the visited ones, so the search tries moves of prior 0 and keeps whichever a few
+    /// noisy evaluations overrate; with the reduction it stays with the moves its priors and visits favour.</summary>
+    public double? FpuReduction { get; init; }
+
     /// <summary>Longest rollout in moves; null: 2 x the game's MaxGameLength. A rollout cut there counts as a draw (0).</summary>
     public int? MaxRolloutMoves { get; init; }
 
@@ -91,6 +98,7 @@ public sealed record ApvOptions
         if (ValueThreshold is { } vt && (vt < 1 || !AsyncValues))
             throw new ArgumentException($"ApvOptions.ValueThreshold needs AsyncValues and must be >= 1, got {vt}");
         if (!double.IsFinite(FpuValue)) throw new ArgumentException($"ApvOptions.FpuValue must be finite, got {FpuValue}");
+        if (FpuReduction is { } r && !(r >= 0 && r <= 2)) throw new ArgumentException($"ApvOptions.FpuReduction must be in [0, 2], got {r}");
         if (MaxRolloutMoves is < 1) throw new ArgumentException($"ApvOptions.MaxRolloutMoves must be >= 1, got {MaxRolloutMoves}");
         return this;
     }

@@ -31,6 +31,9 @@ public class ApvSpecTests
         Assert.Contains("vthr=N needs async=1", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,vthr=4")).Message);
         Assert.Equal(1, ApvSpec.Parse("policy=p,value=v,rollout=r,vthreads=1").ValueThreads);
         Assert.Contains("vthreads", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,vthreads=-1")).Message);
+        Assert.Null(ApvSpec.Parse("policy=p,value=v,rollout=r").Options(1).FpuReduction);
+        Assert.Equal(0.5, ApvSpec.Parse("policy=p,value=v,rollout=r,fpu=0.5").Options(1).FpuReduction);
+        Assert.Contains("fpu", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,fpu=3")).Message);
         Assert.Contains("async=1 needs", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,value=v,rollout=r,async=1")).Message);
         Assert.Contains("async=1 needs", Assert.Throws<ArgumentException>(() => ApvSpec.Parse("policy=p,rollout=r,lambda=1,valueat=node,async=1")).Message);
     }

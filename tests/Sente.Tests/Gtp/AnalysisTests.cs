@@ -51,17 +51,23 @@ public class AnalysisTests
         public override string ToString() { lock (_sb) return _sb.ToString(); }
     }
 
-    private static GtpEngine Engine() =>
-        new(new MctsMoveGenerator("uniform", new UniformEvaluator(), new SearchLimits(Visits: 50), new MctsOptions()),
-            new GtpEngineOptions { BoardSize = 9 });
+    private static GtpEngine Engine(string player = "mcts") => new(player switch
+    {
+        "mcts" => new MctsMoveGenerator("uniform", new UniformEvaluator(), new SearchLimits(Visits: 50), new MctsOptions()),
+        // AlphaGo Lee's search, rollouts only (no network needed): uniform priors, uniform random rollouts.
+        _ => new ApvMoveGenerator("apv", new UniformEvaluator(), null, new Sente.Search.Apv.UniformRolloutPolicy(),
+                                  new SearchLimits(Visits: 50), new Sente.Search.Apv.ApvOptions { Lambda = 1, ExpansionThreshold = 2 }),
+    }, new GtpEngineOptions { BoardSize = 9 });
 
     [Theory]
-    [InlineData("lz-analyze 10", "winrate ")]
-    [InlineData("kata-analyze b 10", "winrate 0.")]
-    public void AnalysisStreamsInfoLinesUntilTheNextCommand(string command, string winrateText)
+    [InlineData("mcts", "lz-analyze 10", "winrate ")]
+    [InlineData("mcts", "kata-analyze b 10", "winrate 0.")]
+    [InlineData("apv", "lz-analyze 10", "winrate ")]
+    [InlineData("apv", "kata-analyze b 10", "winrate 0.")]
+    public void AnalysisStreamsInfoLinesUntilTheNextCommand(string player, string command, string winrateText)
     {
         var output = new LockedWriter(); // the analysis writes from its own thread while the reader looks
-        Engine().Run(new WaitingReader(output, 2, ("play b e5", false), ("1 " + command, false), ("2 name", true),
+        Engine(player).Run(new WaitingReader(output, 2, ("play b e5", false), ("1 " + command, false), ("2 name", true),
                                        ("quit", false)), output);
         string text = output.ToString();
         int start = text.IndexOf("=1\n", StringComparison.Ordinal);

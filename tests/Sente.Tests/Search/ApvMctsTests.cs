@@ -191,6 +191,41 @@ public class ApvMctsTests
         else Assert.True(values.States > priors.States); // every distinct position reached, most never expanded
     }
 
+    [Fact]
+    public void FpuReductionKeepsALosingSearchOnItsPriorsMoves()
+    {
+        // Every position is worth -0.8 to the first player (X), so each root move scores -0.8 once visited; all the
+        // prior is on the centre. With the paper's unvisited Q of 0, the moves of prior 0 look better unvisited
+        // than the centre and get tried; Leela Zero's reduced first-play urgency keeps the search on the centre.
+        SearchResult Run(double? reduction) => new ApvMcts(Empty(), new OneMovePriors(4, -0.8f), new OneMovePriors(4, -0.8f), null,
+            new ApvOptions { Lambda = 0, ExpansionThreshold = 1, BatchSize = 1, FpuReduction = reduction }).Search(new SearchLimits(Playouts: 50));
+        SearchResult paper = Run(null);
+        Assert.True(paper.Children.Count(c => c.Visits > 0) > 1, string.Join(" ", paper.Children.Select(c => $"{c.Action}:{c.Visits}:{c.Q:0.00}")));
+        SearchResult reduced = Run(0.5);
+        Assert.Equal(4, reduced.BestAction);
+        Assert.Equal(1, reduced.Children.Count(c => c.Visits > 0));
+        Assert.Throws<ArgumentException>(() => new ApvOptions { FpuReduction = -0.1 }.Validate());
+    }
+
+    /// <summary>All the prior on one action (uniform when it is illegal) and a constant value for player 0, whoever
+    /// is to move.</summary>
+    private sealed class OneMovePriors(int action, float valueForPlayer0) : IEvaluator
+    {
+        public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
+        {
+            int n = states[0].Game.NumActions;
+            var legal = new List<int>();
+            priors[..(states.Count * n)].Clear();
+            for (int i = 0; i < states.Count; i++)
+            {
+                states[i].LegalActions(legal);
+                if (legal.Contains(action)) priors[i * n + action] = 1;
+                else foreach (int a in legal) priors[i * n + a] = 1f / legal.Count;
+                values[i] = states[i].CurrentPlayer == 0 ? valueForPlayer0 : -valueForPlayer0;
+            }
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
