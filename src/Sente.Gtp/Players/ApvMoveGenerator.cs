@@ -41,8 +41,7 @@ public sealed class ApvMoveGenerator(string name, IEvaluator priors, IEvaluator?
 
     public MoveReply GenerateMove(GoState state, Stone color, GtpClock clock)
     {
-        GoState root = state.Clone();
-        if (root.ToMove != color) root.SetToMove(color);
+        GoState root = RootPosition.Of(state, color);
         if (root.IsTerminal) return MoveReply.At(root.Size * root.Size);
         ApvMcts mcts = ReuseOrCreate(root);
         LastResult = limits is null ? mcts.PriorsOnly() : mcts.Search(limits);
@@ -56,17 +55,11 @@ public sealed class ApvMoveGenerator(string name, IEvaluator priors, IEvaluator?
     public void Analyze(GoState state, Stone color, TimeSpan interval, Action<IReadOnlyList<AnalysisInfo>> report,
                         CancellationToken cancel)
     {
-        GoState root = state.Clone();
-        if (root.ToMove != color) root.SetToMove(color);
+        GoState root = RootPosition.Of(state, color);
         if (root.IsTerminal || limits is null) return;
         // Its own seed, so analysing between genmoves leaves the moves of a replayed GTP session unchanged.
-        var mcts = new ApvMcts(root, priors, values, rollouts, options with { Seed = options.Seed ^ 0xA11A1EA5UL },
-                               rootFilter ?? new NoLosingPassFilter(root.Size * root.Size));
-        while (!cancel.IsCancellationRequested)
-        {
-            var infos = AnalysisInfo.FromSearch(mcts.Search(new SearchLimits(Time: interval), cancel));
-            if (infos.Count > 0) report(infos);
-        }
+        var mcts = new ApvMcts(root, priors, values, rollouts, options with { Seed = options.Seed ^ 0xA11A1EA5UL }, Filter(root));
+        AnalysisInfo.Stream(mcts.Search, interval, report, cancel);
     }
 
     /// <summary>The kept tree advanced to <paramref name="root"/> when it leads there, else a new tree.</summary>
@@ -94,8 +87,10 @@ public sealed class ApvMoveGenerator(string name, IEvaluator priors, IEvaluator?
             }
         }
         var seeded = options with { Seed = options.Seed + 0x9E3779B97F4A7C15UL * ++_trees };
-        return Keep(new ApvMcts(root, priors, values, rollouts, seeded, rootFilter ?? new NoLosingPassFilter(root.Size * root.Size)), root);
+        return Keep(new ApvMcts(root, priors, values, rollouts, seeded, Filter(root)), root);
     }
+
+    private IRootActionFilter Filter(GoState root) => rootFilter ?? new NoLosingPassFilter(root.Size * root.Size);
 
     private ApvMcts Keep(ApvMcts tree, GoState root)
     {

@@ -22,6 +22,18 @@ public sealed record AnalysisInfo(int Point, int Visits, double Winrate, double 
         }
         return infos;
     }
+
+    /// <summary>Runs <paramref name="search"/> for <paramref name="interval"/> at a time until cancelled, reporting the
+    /// visited root moves after each run (the loop of every <see cref="IAnalyzer"/>; the search keeps its tree).</summary>
+    public static void Stream(Func<SearchLimits, CancellationToken, SearchResult> search, TimeSpan interval,
+                              Action<IReadOnlyList<AnalysisInfo>> report, CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            var infos = FromSearch(search(new SearchLimits(Time: interval), cancel));
+            if (infos.Count > 0) report(infos);
+        }
+    }
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchL
 
     public MoveReply GenerateMove(GoState state, Stone color, GtpClock clock)
     {
-        GoState root = Prepare(state, color);
+        GoState root = RootPosition.Of(state, color);
         if (root.IsTerminal) return MoveReply.At(root.Size * root.Size);
         Mcts mcts = ReuseOrCreate(root);
         SearchResult r = mcts.Search(limits.Validate());
@@ -37,14 +37,10 @@ public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchL
     public void Analyze(GoState state, Stone color, TimeSpan interval, Action<IReadOnlyList<AnalysisInfo>> report,
                         CancellationToken cancel)
     {
-        GoState root = Prepare(state, color);
+        GoState root = RootPosition.Of(state, color);
         if (root.IsTerminal) return;
         var mcts = new Mcts(root, evaluator, options, rootFilter ?? new NoLosingPassFilter(root.Size * root.Size));
-        while (!cancel.IsCancellationRequested)
-        {
-            var infos = AnalysisInfo.FromSearch(mcts.Search(new SearchLimits(Time: interval), cancel));
-            if (infos.Count > 0) report(infos);
-        }
+        AnalysisInfo.Stream(mcts.Search, interval, report, cancel);
     }
 
     private Mcts? _tree;
@@ -79,12 +75,5 @@ public sealed class MctsMoveGenerator(string name, IEvaluator evaluator, SearchL
         _tree = tree;
         _treeMoves = root.Moves.Count;
         return tree;
-    }
-
-    private static GoState Prepare(GoState state, Stone color)
-    {
-        GoState root = state.Clone();
-        if (root.ToMove != color) root.SetToMove(color);
-        return root;
     }
 }
