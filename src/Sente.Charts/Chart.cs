@@ -1,4 +1,5 @@
 using ScottPlot;
+using Sente.Core.IO;
 
 namespace Sente.Charts;
 
@@ -45,7 +46,7 @@ public static class Chart
         // A small margin keeps a line that sits on a limit (a score of exactly 1) off the frame.
         if (yRange is { } r) plot.Axes.SetLimitsY(r.Min - 0.02 * (r.Max - r.Min), r.Max + 0.02 * (r.Max - r.Min));
         plot.Font.Set(FontName);
-        AtomicFile.Write(path, temp => plot.SavePng(temp, width, height));
+        AtomicFile.WriteVia(path, temp => plot.SavePng(temp, width, height));
     }
 
     /// <summary>Saves a heat map of <paramref name="values"/> ([row, column], row 0 drawn at the top) with each
@@ -82,6 +83,6 @@ public static class Chart
         plot.Axes.SetLimits(0, cols, 0, rows);
         plot.HideGrid();
         plot.Font.Set(FontName);
-        AtomicFile.Write(path, temp => plot.SavePng(temp, cols * cellPixels + 220, rows * cellPixels + 140));
+        AtomicFile.WriteVia(path, temp => plot.SavePng(temp, cols * cellPixels + 220, rows * cellPixels + 140));
     }
 }

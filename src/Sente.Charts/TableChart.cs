@@ -1,4 +1,5 @@
 using ScottPlot;
+using Sente.Core.IO;
 
 namespace Sente.Charts;
 
@@ -47,6 +48,6 @@ public static class TableChart
         // Margins: 20 px left, 10 px top, in data units of the x range [left, 1] and y range [-rowsDrawn, top].
         double left = -20.0 / (width - 20), top = 10.0 * rowsDrawn / (height - 10);
         plot.Axes.SetLimits(left, 1, -rowsDrawn, top);
-        AtomicFile.Write(path, temp => plot.SavePng(temp, width, height));
+        AtomicFile.WriteVia(path, temp => plot.SavePng(temp, width, height));
     }
 }

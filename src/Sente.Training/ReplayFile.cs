@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using Sente.Core.IO;
 
 namespace Sente.Training;
 
@@ -126,19 +127,14 @@ public sealed class ReplayFile : IDisposable
     /// <summary>Flushes appended frames to disk.</summary>
     public void Flush() => _stream.Flush(flushToDisk: true);
 
-    /// <summary>Writes a new replay file holding exactly <paramref name="payloads"/> atomically (temp file, flush,
-    /// rename over <paramref name="path"/>).</summary>
-    public static void WriteAtomically(string path, IEnumerable<byte[]> payloads)
+    /// <summary>Writes a new replay file holding exactly <paramref name="payloads"/> atomically (through
+    /// <see cref="AtomicFile"/>: temp file, fsync, rename over <paramref name="path"/>).</summary>
+    public static void WriteAtomically(string path, IEnumerable<byte[]> payloads) => AtomicFile.WriteVia(path, temp =>
     {
-        string temp = path + ".tmp";
-        File.Delete(temp);
-        using (ReplayFile f = Open(temp))
-        {
-            foreach (byte[] p in payloads) f.Append(p, flushToDisk: false);
-            f.Flush();
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+        using ReplayFile f = Open(temp);
+        foreach (byte[] p in payloads) f.Append(p, flushToDisk: false);
+        f.Flush();
+    });
 
     /// <summary>CRC-32C (Castagnoli), hardware-accelerated where available.</summary>
     public static uint Crc32C(ReadOnlySpan<byte> data)

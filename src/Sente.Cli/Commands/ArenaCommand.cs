@@ -8,10 +8,11 @@ using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using Sente.Search;
 using Sente.Go;
-using Sente.Training.Lee;
+using Sente.Lee.Stages;
 using Sente.Search.Apv;
 using Sente.Training.Zero;
 using Spectre.Console;
+using Sente.Core.Encoding;
 
 namespace Sente.Cli.Commands;
 

@@ -13,6 +13,7 @@ using Sente.Search;
 using Sente.Training.Zero;
 using TorchSharp;
 using Spectre.Console;
+using Sente.Core.Encoding;
 
 namespace Sente.Cli.Commands;
 

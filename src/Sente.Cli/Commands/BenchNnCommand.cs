@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sente.Core.Platform;
 using Sente.Nn;
-using Sente.Nn.Benchmarks;
+using Sente.Cli.Commands.Bench;
 using Sente.Nn.Blocks;
 using Sente.Nn.Models;
 using Spectre.Console;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Sente.Nn.Benchmarks;
+using Sente.Cli.Commands.Bench;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Lee;
-using Sente.Nn.Rollout;
+using Sente.Lee.Networks;
+using Sente.Lee.Rollout;
 using Spectre.Console;
 
 namespace Sente.Cli.Commands;

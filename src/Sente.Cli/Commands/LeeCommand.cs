@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Sente.Training.Lee;
+using Sente.Lee.Stages;
 using Spectre.Console;
 
 namespace Sente.Cli.Commands;

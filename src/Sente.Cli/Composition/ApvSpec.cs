@@ -2,7 +2,7 @@ using System.Globalization;
 using Sente.Core.Evaluation;
 using Sente.Gtp.Players;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Lee;
+using Sente.Lee.Networks;
 using Sente.Search;
 using Sente.Search.Apv;
 

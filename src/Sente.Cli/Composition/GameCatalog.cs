@@ -2,9 +2,10 @@ using Sente.Core;
 using Sente.Core.Games;
 using Sente.Games;
 using Sente.Go;
-using Sente.Nn.Encoding;
 using Sente.Search;
 using Sente.Training.Zero;
+using Sente.Core.Encoding;
+using Sente.Go.Features;
 
 namespace Sente.Cli.Composition;
 

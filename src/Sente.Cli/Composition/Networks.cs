@@ -1,10 +1,11 @@
 using Sente.Core.Evaluation;
 using Sente.Nn;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Encoding;
 using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using static TorchSharp.torch;
+using Sente.Core.Encoding;
+using Sente.Go.Features;
 
 namespace Sente.Cli.Composition;
 

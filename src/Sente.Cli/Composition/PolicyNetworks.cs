@@ -4,7 +4,7 @@ using Sente.Gtp.Players;
 using Sente.Nn;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Models;
-using Sente.Training.Lee;
+using Sente.Lee.Stages;
 
 namespace Sente.Cli.Composition;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Sente.Core.IO;
 
 namespace Sente.Go;
 
@@ -63,12 +64,6 @@ public static class Sgf
         return text;
     }
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically (temporary file, then rename).</summary>
-    public static void WriteFileAtomic(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = full + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
-    }
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically and durably (<see cref="AtomicFile"/>).</summary>
+    public static void WriteFileAtomic(string path, string text) => AtomicFile.WriteAllText(path, text);
 }

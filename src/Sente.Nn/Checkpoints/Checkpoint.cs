@@ -3,6 +3,7 @@ using System.Text.Json;
 using Sente.Nn.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Sente.Core.IO;
 
 namespace Sente.Nn.Checkpoints;
 

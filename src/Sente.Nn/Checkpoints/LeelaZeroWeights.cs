@@ -4,13 +4,14 @@ using System.Text;
 using Sente.Nn.Blocks;
 using Sente.Nn.Models;
 using static TorchSharp.torch;
+using Sente.Core.IO;
 
 namespace Sente.Nn.Checkpoints;
 
 /// <summary>
 /// Writes a <see cref="ZeroNet"/> as a Leela Zero 0.17 weights file (text format version 1: value for the side to
 /// move), so `leelaz -w file` runs the same network: for cross-checking outputs and for speed comparisons.
-/// Requirements: 19x19, 18 input planes (<see cref="Encoding.StoneHistoryEncoder.LeelaZero18"/>), a ResNet trunk
+/// Requirements: 19x19, 18 input planes (Sente.Go.Features.StoneHistoryEncoder.LeelaZero18), a ResNet trunk
 /// with BatchNorm, 256 value hidden units. Leela Zero's batch norm has no scale and shift, so each conv + BatchNorm
 /// (eval mode: running statistics) is folded exactly into conv weights and a bias; the file then carries mean 0 and
 /// variance 1 - 1e-5 so that Leela Zero's sqrt(var + 1e-5) is 1. Written atomically.

@@ -3,6 +3,7 @@ using Sente.Nn.Models;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
+using Sente.Core.IO;
 
 namespace Sente.Nn.Checkpoints;
 

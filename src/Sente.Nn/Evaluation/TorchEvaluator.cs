@@ -1,10 +1,10 @@
 using Sente.Core;
 using Sente.Core.Evaluation;
 using Sente.Core.Games;
-using Sente.Nn.Encoding;
 using Sente.Nn.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Sente.Core.Encoding;
 
 namespace Sente.Nn.Evaluation;
 

@@ -1,3 +1,5 @@
+using Sente.Core.Encoding;
+
 namespace Sente.Nn.Evaluation;
 
 /// <summary>How <see cref="TorchEvaluator"/> applies board symmetries at inference.</summary>

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using Sente.Core.IO;
 
 namespace Sente.Nn.Optimizers;
 
@@ -76,7 +77,7 @@ public sealed class Sgd : IOptimizer
 
     /// <summary>Writes the learning rate, settings and momentum buffers to <paramref name="path"/> atomically
     /// (<see cref="Checkpoints.AtomicFile"/>), in TorchSharp's optimizer format.</summary>
-    public void Save(string path) => Checkpoints.AtomicFile.WriteVia(path, _inner.save_state_dict);
+    public void Save(string path) => AtomicFile.WriteVia(path, _inner.save_state_dict);
 
     /// <summary>Reads state written by <see cref="Save"/> (or by TorchSharp's <c>SGD.save_state_dict</c>) for the same
     /// parameters. A file of another optimizer or another network is an <see cref="InvalidDataException"/> naming it.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sente.Charts;
+using Sente.Core.IO;
 
 namespace Sente.Rl.Reporting;
 

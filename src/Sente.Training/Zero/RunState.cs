@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sente.Core.IO;
 
 namespace Sente.Training.Zero;
 
@@ -43,8 +44,6 @@ public sealed record RunState(
 
     public void Save(string path)
     {
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
     }
 }

@@ -1,6 +1,6 @@
 using Sente.Core;
 using Sente.Core.Games;
-using Sente.Nn.Encoding;
+using Sente.Core.Encoding;
 
 namespace Sente.Training.Zero;
 

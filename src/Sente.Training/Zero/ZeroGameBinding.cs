@@ -1,7 +1,7 @@
 using Sente.Core.Evaluation;
 using Sente.Core.Games;
-using Sente.Nn.Encoding;
 using Sente.Search;
+using Sente.Core.Encoding;
 
 namespace Sente.Training.Zero;
 

@@ -10,6 +10,8 @@ using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using Sente.Search;
 using TorchSharp;
+using Sente.Core.Encoding;
+using Sente.Core.IO;
 
 namespace Sente.Training.Zero;
 
@@ -143,8 +145,7 @@ public sealed class ZeroRun
     private void WriteConfig()
     {
         string path = Path.Combine(_dir, "config.cfg");
-        File.WriteAllText(path + ".tmp", _o.ToConfigText());
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(path, _o.ToConfigText());
     }
 
     private (PolicyValueNet Net, IEvaluator Evaluator) LoadEvaluator(string path, ulong seed)
@@ -192,8 +193,7 @@ public sealed class ZeroRun
             {
                 sampleWritten = true;
                 string path = Path.Combine(_dir, "games", $"iter-{state.Iteration:D4}.sgf");
-                File.WriteAllText(path + ".tmp", _g.ToSgf(game));
-                File.Move(path + ".tmp", path, overwrite: true);
+                AtomicFile.WriteAllText(path, _g.ToSgf(game));
             }
             double secs = Math.Max(1e-9, clock.Elapsed.TotalSeconds);
             Report(state, RunState.SelfPlay, done, _o.GamesPerIteration,
@@ -252,8 +252,7 @@ public sealed class ZeroRun
         }
         if (promoted)
         {
-            File.Copy(LatestPath, BestPath + ".tmp", overwrite: true);
-            File.Move(BestPath + ".tmp", BestPath, overwrite: true);
+            AtomicFile.WriteVia(BestPath, temp => File.Copy(LatestPath, temp));
             generation++;
             elo += Math.Clamp(-400 * Math.Log10(1 / Math.Clamp(score, 0.01, 0.99) - 1), -400, 400);
         }
@@ -307,8 +306,7 @@ public sealed class ZeroRun
                 m.Promoted ? 1 : 0, m.BestElo.ToString("0", inv), m.ScoreVsRandom?.ToString("0.###", inv) ?? "",
                 m.ScoreVsUct?.ToString("0.###", inv) ?? "", double.IsNaN(m.ResignFalsePositiveRate) ? "" : m.ResignFalsePositiveRate.ToString("0.###", inv)));
         string csv = Path.Combine(_dir, "metrics.csv");
-        File.WriteAllLines(csv + ".tmp", lines);
-        File.Move(csv + ".tmp", csv, overwrite: true);
+        AtomicFile.WriteAllText(csv, string.Join('\n', lines) + "\n");
 
         double[] x = s.History.Select(m => (double)(m.Iteration + 1)).ToArray();
         if (x.Length == 0) return;

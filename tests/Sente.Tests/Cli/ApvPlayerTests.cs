@@ -9,7 +9,7 @@ using Sente.Nn;
 using Sente.Nn.Blocks;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Models;
-using Sente.Nn.Rollout;
+using Sente.Lee.Rollout;
 using static TorchSharp.torch;
 
 namespace Sente.Tests.Cli;

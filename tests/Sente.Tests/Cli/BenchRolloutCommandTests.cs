@@ -1,5 +1,5 @@
 using Sente.Cli;
-using Sente.Nn.Rollout;
+using Sente.Lee.Rollout;
 
 namespace Sente.Tests.Cli;
 

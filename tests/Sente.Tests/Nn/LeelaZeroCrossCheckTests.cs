@@ -4,11 +4,11 @@ using Sente.Core.Platform;
 using Sente.Go;
 using Sente.Nn.Blocks;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Encoding;
 using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Sente.Go.Features;
 
 namespace Sente.Tests.Nn;
 

@@ -1,10 +1,12 @@
 using Sente.Core.Games;
 using Sente.Go;
 using Sente.Nn.Blocks;
-using Sente.Nn.Encoding;
 using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using static TorchSharp.torch;
+using Sente.Core.Encoding;
+using Sente.Go.Features;
+using Sente.Lee.Features;
 
 namespace Sente.Tests.Nn;
 

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using Sente.Cli.Composition;
 using Sente.Games;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Encoding;
 using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using Sente.Search;
 using Sente.Training.Zero;
 using Xunit.Abstractions;
+using Sente.Core.Encoding;
 
 namespace Sente.Tests.Training;
 

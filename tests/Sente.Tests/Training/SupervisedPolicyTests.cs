@@ -1,4 +1,4 @@
-using Sente.Training.Lee;
+using Sente.Lee.Stages;
 
 namespace Sente.Tests.Training;
 

@@ -3,12 +3,12 @@ using Sente.Cli.Composition;
 using Sente.Core.Games;
 using Sente.Games;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Encoding;
 using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using Sente.Search;
 using Sente.Training.Zero;
 using Xunit.Abstractions;
+using Sente.Core.Encoding;
 
 namespace Sente.Tests.Training;
 

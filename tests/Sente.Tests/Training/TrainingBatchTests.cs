@@ -1,8 +1,8 @@
 using Sente.Core;
 using Sente.Games;
-using Sente.Nn.Encoding;
 using Sente.Training;
 using Sente.Training.Zero;
+using Sente.Core.Encoding;
 
 namespace Sente.Tests.Training;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Sente.Training.Lee;
+using Sente.Lee.Stages;
 
 namespace Sente.Cli.Commands.Lee;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sente.Gtp.Match;
 using Sente.Nn.Checkpoints;
-using Sente.Training.Lee;
+using Sente.Lee.Stages;
 using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;

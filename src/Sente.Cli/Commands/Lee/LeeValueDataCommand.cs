@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sente.Nn.Models;
-using Sente.Training.Lee;
+using Sente.Lee.Stages;
 using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;

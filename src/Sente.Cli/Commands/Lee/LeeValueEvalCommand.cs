@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Lee;
-using Sente.Training.Lee;
+using Sente.Lee.Networks;
+using Sente.Lee.Stages;
 
 namespace Sente.Cli.Commands.Lee;
 

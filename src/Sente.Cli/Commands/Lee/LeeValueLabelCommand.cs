@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Sente.Core.Evaluation;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Lee;
-using Sente.Training.Lee;
+using Sente.Lee.Networks;
+using Sente.Lee.Stages;
 using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sente.Nn.Checkpoints;
+using Sente.Core.IO;
 
 namespace Sente.Cli.Commands.Lee;
 
