@@ -15,7 +15,7 @@ public sealed class ConnectFour : IGame
     /// <summary>The one instance (the standard board).</summary>
     public static readonly ConnectFour Instance = new();
 
-    internal static readonly Zobrist Keys = new(Columns * Rows, 0xC4_0001);
+    internal static readonly CellZobrist Keys = new(Columns * Rows, 0xC4_0001);
 
     public string Name => "connect4";
     public int NumActions => Columns;

@@ -12,7 +12,7 @@ public sealed class TicTacToe : IGame
     /// <summary>The one instance (the game has no parameters).</summary>
     public static readonly TicTacToe Instance = new();
 
-    internal static readonly Zobrist Keys = new(9, 0x7177_0001);
+    internal static readonly CellZobrist Keys = new(9, 0x7177_0001);
 
     /// <summary>The eight lines of three cells.</summary>
     internal static readonly int[][] Lines =

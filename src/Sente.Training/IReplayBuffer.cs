@@ -8,13 +8,13 @@ namespace Sente.Training;
 public interface IReplayBuffer
 {
     /// <summary>Adds a finished game; durable (on disk) when the task completes.</summary>
-    ValueTask AddAsync(GameRecord game, CancellationToken cancel = default);
+    ValueTask AddAsync(SelfPlayRecord game, CancellationToken cancel = default);
 
     /// <summary>Counts and sizes of the window.</summary>
     ValueTask<ReplayStats> StatsAsync(CancellationToken cancel = default);
 
     /// <summary>The most recent <paramref name="count"/> games of the window (fewer when the window is smaller), oldest first.</summary>
-    ValueTask<IReadOnlyList<GameRecord>> RecentAsync(int count, CancellationToken cancel = default);
+    ValueTask<IReadOnlyList<SelfPlayRecord>> RecentAsync(int count, CancellationToken cancel = default);
 
     /// <summary><paramref name="count"/> positions drawn uniformly (with replacement, seeded) from all positions of
     /// the window. Empty when the window is empty.</summary>
@@ -25,4 +25,4 @@ public interface IReplayBuffer
 public sealed record ReplayStats(int Games, long Positions, long TotalGamesAdded, long FileBytes);
 
 /// <summary>A sampled position: move <paramref name="MoveIndex"/> (0-based) of <paramref name="Game"/>.</summary>
-public sealed record PositionSample(GameRecord Game, int MoveIndex);
+public sealed record PositionSample(SelfPlayRecord Game, int MoveIndex);

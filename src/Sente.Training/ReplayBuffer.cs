@@ -20,7 +20,7 @@ public sealed record ReplayBufferOptions(int WindowGames = 20_000, double Compac
 /// <summary>
 /// A window of recent self-play games, in memory for sampling and on disk in <c>replay.bin</c>
 /// (<see cref="ReplayFile"/> frames). Frame 0 is a small meta frame ("META" + u64 total games ever added before
-/// the first game frame of this file); every other frame is one <see cref="GameRecordCodec"/> game. A torn tail
+/// the first game frame of this file); every other frame is one <see cref="SelfPlayRecordCodec"/> game. A torn tail
 /// after a crash is cut off on open (<see cref="TruncatedBytesOnOpen"/>); compaction rewrites the file atomically.
 /// Thread-safe.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
     private readonly string _path;
     private readonly ReplayBufferOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<(GameRecord Game, byte[] Bytes)> _window = [];
+    private readonly List<(SelfPlayRecord Game, byte[] Bytes)> _window = [];
     private ReplayFile _file;
     private int _gamesInFile;
     private long _addedBeforeFile;
@@ -73,8 +73,8 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
             else throw new InvalidDataException($"{path}: missing meta frame");
             for (int i = first; i < frames.Count; i++)
             {
-                GameRecord g;
-                try { g = GameRecordCodec.Decode(frames[i]); }
+                SelfPlayRecord g;
+                try { g = SelfPlayRecordCodec.Decode(frames[i]); }
                 catch (InvalidDataException e) { throw new InvalidDataException($"{path}: frame {i}: {e.Message}"); }
                 buffer.AddToWindow(g, frames[i]);
                 buffer._gamesInFile++;
@@ -96,7 +96,7 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
         return m;
     }
 
-    private void AddToWindow(GameRecord g, byte[] bytes)
+    private void AddToWindow(SelfPlayRecord g, byte[] bytes)
     {
         _window.Add((g, bytes));
         _positions += g.Moves.Count;
@@ -108,9 +108,9 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
         }
     }
 
-    public async ValueTask AddAsync(GameRecord game, CancellationToken cancel = default)
+    public async ValueTask AddAsync(SelfPlayRecord game, CancellationToken cancel = default)
     {
-        byte[] bytes = GameRecordCodec.Encode(game);
+        byte[] bytes = SelfPlayRecordCodec.Encode(game);
         await _gate.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
@@ -143,7 +143,7 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
         finally { _gate.Release(); }
     }
 
-    public async ValueTask<IReadOnlyList<GameRecord>> RecentAsync(int count, CancellationToken cancel = default)
+    public async ValueTask<IReadOnlyList<SelfPlayRecord>> RecentAsync(int count, CancellationToken cancel = default)
     {
         await _gate.WaitAsync(cancel).ConfigureAwait(false);
         try

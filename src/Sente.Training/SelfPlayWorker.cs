@@ -15,7 +15,7 @@ public interface ISelfPlayWorker
     /// <summary>Plays <paramref name="games"/> games; game i uses a seed derived from <paramref name="seed"/> and i,
     /// so the same call gives the same games with a deterministic evaluator. Each finished game is added to
     /// <paramref name="sink"/> (when given) before the next round of search; all games are also returned.</summary>
-    Task<IReadOnlyList<GameRecord>> PlayAsync(int games, ulong seed, IReplayBuffer? sink = null, CancellationToken cancel = default);
+    Task<IReadOnlyList<SelfPlayRecord>> PlayAsync(int games, ulong seed, IReplayBuffer? sink = null, CancellationToken cancel = default);
 }
 
 /// <summary>
@@ -39,22 +39,22 @@ public sealed class SelfPlayWorker(IGame game, IEvaluator evaluator, SelfPlayOpt
         public int WouldResign = -1;
     }
 
-    public Task<IReadOnlyList<GameRecord>> PlayAsync(int games, ulong seed, IReplayBuffer? sink = null, CancellationToken cancel = default) =>
+    public Task<IReadOnlyList<SelfPlayRecord>> PlayAsync(int games, ulong seed, IReplayBuffer? sink = null, CancellationToken cancel = default) =>
         PlayAsync(games, seed, sink is null ? null : g => sink.AddAsync(g, cancel), cancel);
 
     /// <summary>In-process variant: <paramref name="onGame"/> is called as each game finishes (e.g. to add it to a
     /// buffer and update a progress bar).</summary>
-    public Task<IReadOnlyList<GameRecord>> PlayAsync(int games, ulong seed, Func<GameRecord, ValueTask>? onGame,
+    public Task<IReadOnlyList<SelfPlayRecord>> PlayAsync(int games, ulong seed, Func<SelfPlayRecord, ValueTask>? onGame,
                                                      CancellationToken cancel = default)
     {
         if (games < 0) throw new ArgumentOutOfRangeException(nameof(games), games, "must be >= 0");
         return Task.Run(() => PlayAll(games, seed, onGame, cancel), cancel);
     }
 
-    private async Task<IReadOnlyList<GameRecord>> PlayAll(int games, ulong seed, Func<GameRecord, ValueTask>? onGame,
+    private async Task<IReadOnlyList<SelfPlayRecord>> PlayAll(int games, ulong seed, Func<SelfPlayRecord, ValueTask>? onGame,
                                                           CancellationToken cancel)
     {
-        var results = new List<GameRecord>(games);
+        var results = new List<SelfPlayRecord>(games);
         var live = new List<Live>();
         int started = 0;
         int maxMoves = _options.MaxMoves ?? game.MaxGameLength;
@@ -67,7 +67,7 @@ public sealed class SelfPlayWorker(IGame game, IEvaluator evaluator, SelfPlayOpt
             cancel.ThrowIfCancellationRequested(); // a cancelled search is partial: do not play from it
             for (int i = live.Count - 1; i >= 0; i--)
             {
-                GameRecord? done = Step(live[i], searched[i], maxMoves);
+                SelfPlayRecord? done = Step(live[i], searched[i], maxMoves);
                 if (done is null) continue;
                 live.RemoveAt(i);
                 results.Add(done);
@@ -88,7 +88,7 @@ public sealed class SelfPlayWorker(IGame game, IEvaluator evaluator, SelfPlayOpt
     }
 
     /// <summary>Records the searched move and plays it; returns the finished record, or null while the game goes on.</summary>
-    private GameRecord? Step(Live g, SearchResult r, int maxMoves)
+    private SelfPlayRecord? Step(Live g, SearchResult r, int maxMoves)
     {
         int mover = g.State.CurrentPlayer;
         double value = r.BestQ;
@@ -111,6 +111,6 @@ public sealed class SelfPlayWorker(IGame game, IEvaluator evaluator, SelfPlayOpt
     // Outcome for player 0 when `player` wins.
     private static int OutcomeSign(int player) => player == 0 ? 1 : -1;
 
-    private GameRecord Finish(Live g, int outcomeForPlayer0, bool resigned) =>
+    private SelfPlayRecord Finish(Live g, int outcomeForPlayer0, bool resigned) =>
         new(game.Name, g.Seed, g.Moves.ToArray(), outcomeForPlayer0, resigned, g.ResignDisabled, g.WouldResign);
 }

@@ -10,7 +10,7 @@ public static class TrainingExample
     /// move. Cost: one replay of the game prefix.</summary>
     public static float Write(IGame game, PositionSample sample, Span<float> observation, Span<float> pi)
     {
-        GameRecord record = sample.Game;
+        SelfPlayRecord record = sample.Game;
         if (record.Game != game.Name) throw new ArgumentException($"TrainingExample: the record is '{record.Game}', not '{game.Name}'");
         if ((uint)sample.MoveIndex >= (uint)record.Moves.Count)
             throw new ArgumentOutOfRangeException(nameof(sample), sample.MoveIndex, $"the game has {record.Moves.Count} moves");

@@ -23,7 +23,7 @@ public static class DatagenCommand
         foreach (Option o in new Option[] { engine, games, size, komi, output, opening, seed }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            var options = new SelfPlayOptions(parse.GetValue(engine)!, parse.GetValue(output)!)
+            var options = new DatagenOptions(parse.GetValue(engine)!, parse.GetValue(output)!)
             {
                 Games = parse.GetValue(games),
                 Size = parse.GetValue(size),

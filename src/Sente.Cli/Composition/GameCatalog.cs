@@ -36,7 +36,7 @@ public static class GameCatalog
     }
 
     /// <summary>A self-play record as an SGF game (Go).</summary>
-    public static string ToSgf(GoGame game, Sente.Training.GameRecord record)
+    public static string ToSgf(GoGame game, Sente.Training.SelfPlayRecord record)
     {
         var state = (GoState)game.NewInitialState();
         foreach (var m in record.Moves) state.Apply(m.Action);

@@ -13,7 +13,7 @@ namespace Sente.Gtp.Datagen;
 /// atomically (temp file + rename). A game in which the engine fails (illegal move, crash, timeout) is not
 /// written; the engine is restarted and the game retried with the next attempt seed (at most 3 times).
 /// </summary>
-public sealed class SelfPlayGenerator(SelfPlayOptions options)
+public sealed class SelfPlayGenerator(DatagenOptions options)
 {
     private GtpClient? _client;
     private string _engineName = "engine";
@@ -27,7 +27,7 @@ public sealed class SelfPlayGenerator(SelfPlayOptions options)
         return Directory.Exists(options.Output) ? Directory.GetFiles(options.Output, "game-*.sgf").Length : 0;
     }
 
-    /// <summary>Plays games until the output holds <see cref="SelfPlayOptions.Games"/> (or until cancelled: the game in
+    /// <summary>Plays games until the output holds <see cref="DatagenOptions.Games"/> (or until cancelled: the game in
     /// progress is then dropped). Calls
     /// <paramref name="onGame"/>(games in output, failures so far, the game) after each written game.
     /// Returns the number of games written by this call.</summary>

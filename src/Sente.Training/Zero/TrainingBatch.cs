@@ -42,7 +42,7 @@ public sealed class TrainingBatch
         // Replay each sampled game once, visiting its sampled moves in order.
         var order = Enumerable.Range(0, n)
             .GroupBy(i => samples[i].Game, ReferenceEqualityComparer.Instance)
-            .Select(g => (Game: (GameRecord)g.Key!, Rows: g.OrderBy(i => samples[i].MoveIndex).ToList()));
+            .Select(g => (Game: (SelfPlayRecord)g.Key!, Rows: g.OrderBy(i => samples[i].MoveIndex).ToList()));
         foreach (var (record, rows) in order)
         {
             int next = 0;

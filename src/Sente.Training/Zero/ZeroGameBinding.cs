@@ -21,7 +21,7 @@ public sealed record ZeroGameBinding(
     Symmetry? Symmetry,
     IRootActionFilter? RootFilter,
     Func<ulong, IPlayer> RandomPlayer,
-    Func<GameRecord, string>? ToSgf,
+    Func<SelfPlayRecord, string>? ToSgf,
     int OpeningMoves,
     Func<IEvaluator, IEvaluator>? WrapEvaluator = null,
     IAugmentation? Augmentation = null)

@@ -10,12 +10,12 @@ public sealed class ReplayTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    internal static GameRecord Game(int id, int moves = 5) => new(
+    internal static SelfPlayRecord Game(int id, int moves = 5) => new(
         "tictactoe", (ulong)id,
         Enumerable.Range(0, moves).Select(m => new MoveRecord(m, [0, m + 1, 50], [3, 10 + id, 1], 0.25f * (m % 5) - 0.5f)).ToArray(),
         Outcome: id % 3 - 1, Resigned: id % 2 == 0, ResignDisabled: id % 5 == 0, WouldResignPlayer: id % 5 == 0 ? 1 : -1);
 
-    private static void AssertSame(GameRecord a, GameRecord b)
+    private static void AssertSame(SelfPlayRecord a, SelfPlayRecord b)
     {
         Assert.Equal(a.Game, b.Game);
         Assert.Equal(a.Seed, b.Seed);
@@ -33,13 +33,13 @@ public sealed class ReplayTests : IDisposable
     [Fact]
     public void CodecRoundTripsAndIsCompact()
     {
-        GameRecord g = Game(7, 9);
-        byte[] bytes = GameRecordCodec.Encode(g);
-        AssertSame(g, GameRecordCodec.Decode(bytes));
+        SelfPlayRecord g = Game(7, 9);
+        byte[] bytes = SelfPlayRecordCodec.Encode(g);
+        AssertSame(g, SelfPlayRecordCodec.Decode(bytes));
         Assert.True(bytes.Length < 20 + 9 * 12, $"{bytes.Length} bytes");
-        Assert.Throws<InvalidDataException>(() => GameRecordCodec.Decode(bytes.AsSpan(0, bytes.Length - 3)));
+        Assert.Throws<InvalidDataException>(() => SelfPlayRecordCodec.Decode(bytes.AsSpan(0, bytes.Length - 3)));
         bytes[0] = 9;
-        Assert.Throws<InvalidDataException>(() => GameRecordCodec.Decode(bytes));
+        Assert.Throws<InvalidDataException>(() => SelfPlayRecordCodec.Decode(bytes));
     }
 
     [Fact]
@@ -57,11 +57,11 @@ public sealed class ReplayTests : IDisposable
         long goodLength;
         using (ReplayFile f = ReplayFile.Open(path))
         {
-            for (int i = 0; i < 3; i++) f.Append(GameRecordCodec.Encode(Game(i)));
+            for (int i = 0; i < 3; i++) f.Append(SelfPlayRecordCodec.Encode(Game(i)));
             goodLength = f.Length;
         }
         // Simulate kill -9 in the middle of an append: a frame header and half its payload reach the disk.
-        byte[] next = GameRecordCodec.Encode(Game(3));
+        byte[] next = SelfPlayRecordCodec.Encode(Game(3));
         using (var raw = new FileStream(path, FileMode.Append))
         {
             raw.Write(BitConverter.GetBytes(next.Length));
@@ -79,7 +79,7 @@ public sealed class ReplayTests : IDisposable
         {
             Assert.Equal(4, f.Payloads.Count);
             Assert.Equal(0, f.TruncatedBytes);
-            AssertSame(Game(3), GameRecordCodec.Decode(f.Payloads[3]));
+            AssertSame(Game(3), SelfPlayRecordCodec.Decode(f.Payloads[3]));
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class ReplayTests : IDisposable
             ends.Add(f.Length);
             for (int i = 0; i < 4; i++)
             {
-                f.Append(GameRecordCodec.Encode(Game(i, moves: i + 2)));
+                f.Append(SelfPlayRecordCodec.Encode(Game(i, moves: i + 2)));
                 ends.Add(f.Length);
             }
         }
@@ -115,7 +115,7 @@ public sealed class ReplayTests : IDisposable
             Assert.Equal(complete, f.Payloads.Count);
             Assert.Equal(length - ends[complete], f.TruncatedBytes);
             Assert.Equal(ends[complete], f.Length);
-            for (int i = 0; i < complete; i++) AssertSame(Game(i, moves: i + 2), GameRecordCodec.Decode(f.Payloads[i]));
+            for (int i = 0; i < complete; i++) AssertSame(Game(i, moves: i + 2), SelfPlayRecordCodec.Decode(f.Payloads[i]));
         }
     }
 
@@ -124,14 +124,14 @@ public sealed class ReplayTests : IDisposable
     {
         string path = Path.Combine(_dir, "frames.bin");
         using (ReplayFile f = ReplayFile.Open(path))
-            for (int i = 0; i < 2; i++) f.Append(GameRecordCodec.Encode(Game(i)));
+            for (int i = 0; i < 2; i++) f.Append(SelfPlayRecordCodec.Encode(Game(i)));
         byte[] bytes = File.ReadAllBytes(path);
         bytes[^2] ^= 0x40; // a flipped bit in the last payload: checksum mismatch
         File.WriteAllBytes(path, bytes.Concat(new byte[] { 1, 2, 3 }).ToArray());
         using (ReplayFile f = ReplayFile.Open(path))
         {
             Assert.Single(f.Payloads);
-            AssertSame(Game(0), GameRecordCodec.Decode(f.Payloads[0]));
+            AssertSame(Game(0), SelfPlayRecordCodec.Decode(f.Payloads[0]));
         }
     }
 
@@ -157,7 +157,7 @@ public sealed class ReplayTests : IDisposable
             Assert.Equal(4, stats.Games);
             Assert.Equal(7 + 8 + 9 + 10, stats.Positions);
             Assert.Equal(10, stats.TotalGamesAdded);
-            IReadOnlyList<GameRecord> recent = await b.RecentAsync(10);
+            IReadOnlyList<SelfPlayRecord> recent = await b.RecentAsync(10);
             Assert.Equal(new ulong[] { 6, 7, 8, 9 }, recent.Select(g => g.Seed));
             AssertSame(Game(9, 10), recent[^1]);
             await b.AddAsync(Game(10, 2));

@@ -20,16 +20,16 @@ public class SelfPlayTests
     public async Task GamesAreLegalCompleteAndReproducible()
     {
         IGame game = TicTacToe.Instance;
-        var seen = new List<GameRecord>();
+        var seen = new List<SelfPlayRecord>();
         var worker = new SelfPlayWorker(game, new UniformEvaluator(), Small);
-        IReadOnlyList<GameRecord> a = await worker.PlayAsync(5, seed: 7, g => { seen.Add(g); return ValueTask.CompletedTask; });
-        IReadOnlyList<GameRecord> b = await new SelfPlayWorker(game, new UniformEvaluator(), Small).PlayAsync(5, seed: 7);
+        IReadOnlyList<SelfPlayRecord> a = await worker.PlayAsync(5, seed: 7, g => { seen.Add(g); return ValueTask.CompletedTask; });
+        IReadOnlyList<SelfPlayRecord> b = await new SelfPlayWorker(game, new UniformEvaluator(), Small).PlayAsync(5, seed: 7);
         Assert.Equal(5, a.Count);
         Assert.Equal(5, seen.Count);
         Assert.Equal(a.Select(g => g.Seed).Order(), b.Select(g => g.Seed).Order());
-        foreach (GameRecord g in a)
+        foreach (SelfPlayRecord g in a)
         {
-            GameRecord twin = b.Single(x => x.Seed == g.Seed);
+            SelfPlayRecord twin = b.Single(x => x.Seed == g.Seed);
             Assert.Equal(g.Moves.Select(m => m.Action), twin.Moves.Select(m => m.Action));
             IGameState end = game.NewInitialState();
             var pi = new float[game.NumActions];
@@ -47,7 +47,7 @@ public class SelfPlayTests
             Assert.False(g.Resigned);
         }
         // Different seeds give different games (temperature 1 and root noise).
-        IReadOnlyList<GameRecord> c = await new SelfPlayWorker(game, new UniformEvaluator(), Small).PlayAsync(5, seed: 8);
+        IReadOnlyList<SelfPlayRecord> c = await new SelfPlayWorker(game, new UniformEvaluator(), Small).PlayAsync(5, seed: 8);
         Assert.NotEqual(a.SelectMany(g => g.Moves.Select(m => m.Action)), c.SelectMany(g => g.Moves.Select(m => m.Action)));
     }
 
@@ -57,14 +57,14 @@ public class SelfPlayTests
         string dir = Path.Combine(Path.GetTempPath(), "sente-selfplay-" + Guid.NewGuid().ToString("N"));
         try
         {
-            IReadOnlyList<GameRecord> played;
+            IReadOnlyList<SelfPlayRecord> played;
             using (ReplayBuffer buffer = ReplayBuffer.Open(dir))
                 played = await new SelfPlayWorker(ConnectFour.Instance, new UniformEvaluator(), Small with { Limits = new SearchLimits(Visits: 30) })
                     .PlayAsync(4, seed: 3, sink: buffer);
             using ReplayBuffer reopened = ReplayBuffer.Open(dir);
-            IReadOnlyList<GameRecord> stored = await reopened.RecentAsync(10);
+            IReadOnlyList<SelfPlayRecord> stored = await reopened.RecentAsync(10);
             Assert.Equal(played.Select(g => g.Seed), stored.Select(g => g.Seed));
-            foreach (GameRecord g in stored)
+            foreach (SelfPlayRecord g in stored)
             {
                 int moves = 0;
                 foreach (var (state, move, _) in g.Replay(ConnectFour.Instance))
@@ -116,7 +116,7 @@ public class SelfPlayTests
     [Fact]
     public void CalibrationPicksTheHighestThresholdUnderTheTarget()
     {
-        static GameRecord G(float[] values, int outcome) => new("tictactoe", 0,
+        static SelfPlayRecord G(float[] values, int outcome) => new("tictactoe", 0,
             values.Select(v => new MoveRecord(0, [0], [1], v)).ToArray(), outcome, false, true, -1);
         var games = new[]
         {

@@ -11,17 +11,17 @@ namespace Sente.Tests.Training;
 public class TrainingBatchTests
 {
     // Connect Four, player 0 wins with a vertical four in column 3 (moves 3,0,3,0,3,0,3).
-    private static GameRecord Game()
+    private static SelfPlayRecord Game()
     {
         int[] moves = [3, 0, 3, 0, 3, 0, 3];
         var records = moves.Select((a, i) => new MoveRecord(a, [a, 6], [3, 1], Value: i % 2 == 0 ? 0.5f : -0.25f)).ToList();
-        return new GameRecord("connect4", 1, records, Outcome: 1, Resigned: false, ResignDisabled: false, WouldResignPlayer: -1);
+        return new SelfPlayRecord("connect4", 1, records, Outcome: 1, Resigned: false, ResignDisabled: false, WouldResignPlayer: -1);
     }
 
     [Fact]
     public void ValueTargetIsZOrTheMixOfZAndQForThePlayerToMove()
     {
-        GameRecord g = Game();
+        SelfPlayRecord g = Game();
         var samples = new List<PositionSample> { new(g, 0), new(g, 1) };
         var encoder = new ObservationEncoder(ConnectFour.Instance);
         TrainingBatch pure = TrainingBatch.Build(samples, ConnectFour.Instance, encoder, null, new Rng(1));
@@ -35,7 +35,7 @@ public class TrainingBatchTests
     public void MirrorMovesThePolicyWithThePlanes()
     {
         // Before move 2: player 0 has column 3, player 1 column 0; the search visited column 3 (3) and column 6 (1).
-        GameRecord g = Game();
+        SelfPlayRecord g = Game();
         var encoder = new ObservationEncoder(ConnectFour.Instance);
         var mirror = new ColumnMirror(ConnectFour.Rows, ConnectFour.Columns);
         var samples = Enumerable.Repeat(new PositionSample(g, 2), 64).ToList();

@@ -2,13 +2,13 @@ using Sente.Core;
 
 namespace Sente.Games;
 
-/// <summary>Fixed Zobrist keys (one per cell and player, plus one for "player 1 to move"), seeded so hashes are
+/// <summary>Fixed CellZobrist keys (one per cell and player, plus one for "player 1 to move"), seeded so hashes are
 /// stable across runs. Immutable after construction.</summary>
-internal sealed class Zobrist
+internal sealed class CellZobrist
 {
     private readonly ulong[] _keys;
 
-    public Zobrist(int cells, ulong seed)
+    public CellZobrist(int cells, ulong seed)
     {
         var rng = new Rng(seed);
         _keys = new ulong[cells * 2 + 1];

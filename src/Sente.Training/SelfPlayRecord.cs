@@ -30,7 +30,7 @@ public sealed record MoveRecord(int Action, int[] VisitActions, int[] VisitCount
 
 /// <summary>
 /// A finished self-play game: the moves with their search statistics, the outcome and the resignation facts.
-/// A plain, serializable record (see <see cref="GameRecordCodec"/> for the binary form).
+/// A plain, serializable record (see <see cref="SelfPlayRecordCodec"/> for the binary form).
 /// </summary>
 /// <param name="Game">The game's <see cref="IGame.Name"/>.</param>
 /// <param name="Seed">The seed the game was played with (for reproduction).</param>
@@ -40,7 +40,7 @@ public sealed record MoveRecord(int Action, int[] VisitActions, int[] VisitCount
 /// <param name="ResignDisabled">Resignation was disabled in this game to measure false positives.</param>
 /// <param name="WouldResignPlayer">In a resign-disabled game: the first player whose value fell below the threshold
 /// (-1: nobody). A false positive when that player did not lose.</param>
-public sealed record GameRecord(string Game, ulong Seed, IReadOnlyList<MoveRecord> Moves, int Outcome, bool Resigned,
+public sealed record SelfPlayRecord(string Game, ulong Seed, IReadOnlyList<MoveRecord> Moves, int Outcome, bool Resigned,
                                 bool ResignDisabled, int WouldResignPlayer)
 {
     /// <summary>z for <paramref name="player"/>.</summary>
@@ -53,7 +53,7 @@ public sealed record GameRecord(string Game, ulong Seed, IReadOnlyList<MoveRecor
     /// to keep it), the move record and z for the player to move.</summary>
     public IEnumerable<(IGameState State, MoveRecord Move, int Z)> Replay(IGame game)
     {
-        if (game.Name != Game) throw new ArgumentException($"GameRecord: recorded for '{Game}', not '{game.Name}'");
+        if (game.Name != Game) throw new ArgumentException($"SelfPlayRecord: recorded for '{Game}', not '{game.Name}'");
         IGameState s = game.NewInitialState();
         foreach (MoveRecord m in Moves)
         {

@@ -3,7 +3,7 @@ using System.Text;
 namespace Sente.Training;
 
 /// <summary>
-/// The compact binary form of a <see cref="GameRecord"/> (the payload of a replay-file frame). Little-endian;
+/// The compact binary form of a <see cref="SelfPlayRecord"/> (the payload of a replay-file frame). Little-endian;
 /// "varint" = unsigned LEB128.
 /// <code>
 /// u8 version (1) | u8 name length, ASCII name | u64 seed | i8 outcome for player 0 | u8 flags (1 resigned,
@@ -13,17 +13,17 @@ namespace Sente.Training;
 /// </code>
 /// Per move: 4-5 bytes plus 2-4 bytes per visited root move.
 /// </summary>
-public static class GameRecordCodec
+public static class SelfPlayRecordCodec
 {
     private const byte Version = 1;
 
-    public static byte[] Encode(GameRecord r)
+    public static byte[] Encode(SelfPlayRecord r)
     {
         var ms = new MemoryStream();
         var w = new BinaryWriter(ms);
         w.Write(Version);
         byte[] name = Encoding.ASCII.GetBytes(r.Game);
-        if (name.Length > 255) throw new ArgumentException("GameRecord: game name longer than 255 bytes");
+        if (name.Length > 255) throw new ArgumentException("SelfPlayRecord: game name longer than 255 bytes");
         w.Write((byte)name.Length);
         w.Write(name);
         w.Write(r.Seed);
@@ -51,7 +51,7 @@ public static class GameRecordCodec
     }
 
     /// <exception cref="InvalidDataException">The bytes are not a version-1 game record.</exception>
-    public static GameRecord Decode(ReadOnlySpan<byte> bytes)
+    public static SelfPlayRecord Decode(ReadOnlySpan<byte> bytes)
     {
         try
         {
@@ -82,7 +82,7 @@ public static class GameRecordCodec
                 moves[i] = new MoveRecord(action, acts, visits, (float)r.ReadHalf());
             }
             if (r.BaseStream.Position != bytes.Length) throw new InvalidDataException("game record: trailing bytes");
-            return new GameRecord(game, seed, moves, outcome, (flags & 1) != 0, (flags & 2) != 0, would);
+            return new SelfPlayRecord(game, seed, moves, outcome, (flags & 1) != 0, (flags & 2) != 0, would);
         }
         catch (EndOfStreamException)
         {

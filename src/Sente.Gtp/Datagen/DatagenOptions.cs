@@ -4,7 +4,7 @@ namespace Sente.Gtp.Datagen;
 /// (one game-NNNNNN.sgf per game) or a file ending in .sgf (one collection, games appended). Each game starts with
 /// a uniformly drawn number 0..<see cref="RandomOpening"/> of uniformly random legal moves (recorded in GC: they
 /// are not the engine's choices). <see cref="MaxMoves"/> 0 means 4 * Size * Size.</summary>
-public sealed record SelfPlayOptions(string Engine, string Output)
+public sealed record DatagenOptions(string Engine, string Output)
 {
     public int Games { get; init; } = 100;
     public int Size { get; init; } = 9;
