@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sente.Lee.Stages;
 using Spectre.Console;
+using Sente.Cli.Composition;
 
 namespace Sente.Cli.Commands;
 
@@ -22,7 +23,7 @@ public static class LeeCommand
 
     private static Command Sl(CliContext ctx)
     {
-        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them", DefaultValueFactory = _ => Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9") };
+        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them", DefaultValueFactory = _ => DataFolder.GnuGo9x9 };
         var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
         var planes = new Option<int>("--planes") { Description = "Input planes: 4, 12, 20 or 48 (the paper's feature ablation)", DefaultValueFactory = _ => 48 };
         var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192)", DefaultValueFactory = _ => 64 };
@@ -79,7 +80,7 @@ public static class LeeCommand
 
     private static Command Rollout(CliContext ctx)
     {
-        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them", DefaultValueFactory = _ => Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9") };
+        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them", DefaultValueFactory = _ => DataFolder.GnuGo9x9 };
         var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training games", DefaultValueFactory = _ => 3 };
         var lr = new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => 0.05 };

@@ -12,7 +12,7 @@ public class LeeRolloutCommandTests
         try
         {
             Directory.CreateDirectory(dir);
-            string[] games = File.ReadAllLines(RepoPaths.TestData("gnugo-9x9/train.sgf")).Where(l => l.StartsWith("(;", StringComparison.Ordinal)).Take(40).ToArray();
+            string[] games = File.ReadAllLines(RepoPaths.Data("gnugo-9x9/train.sgf")).Where(l => l.StartsWith("(;", StringComparison.Ordinal)).Take(40).ToArray();
             Assert.Equal(40, games.Length);
             string sgf = Path.Combine(dir, "few.sgf");
             File.WriteAllLines(sgf, games);

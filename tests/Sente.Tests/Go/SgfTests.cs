@@ -5,7 +5,7 @@ namespace Sente.Tests.Go;
 
 public class SgfTests
 {
-    private static readonly Lazy<string> TrainText = new(() => File.ReadAllText(RepoPaths.TestData("gnugo-9x9/train.sgf")));
+    private static readonly Lazy<string> TrainText = new(() => File.ReadAllText(RepoPaths.Data("gnugo-9x9/train.sgf")));
 
     [Fact]
     public void EveryGnuGoGameReplaysLegallyAndRoundTripsLosslessly()

@@ -5,6 +5,9 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>A file of the repository's data folder (data/: the GNU Go games, the Hillstrom log).</summary>
+    public static string Data(string relative) => Path.Combine(Root, "data", relative);
+
     /// <summary>A file copied next to the tests from tests/Sente.Tests/TestData.</summary>
     public static string TestData(string relative) => Path.Combine(AppContext.BaseDirectory, "TestData", relative);
 

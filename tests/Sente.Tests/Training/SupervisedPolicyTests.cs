@@ -5,7 +5,7 @@ namespace Sente.Tests.Training;
 /// <summary>AlphaGo Lee stage 1 (supervised policy network) end to end on a tiny configuration.</summary>
 public class SupervisedPolicyTests
 {
-    private static readonly string Data = RepoPaths.TestData("gnugo-9x9/train.sgf");
+    private static readonly string Data = RepoPaths.Data("gnugo-9x9/train.sgf");
 
     [Fact]
     public void SplitIsByGameAndSkipsRandomOpeningsAndPasses()
@@ -86,7 +86,7 @@ public class SupervisedRolloutTests
     [Fact]
     public void RolloutPolicyLearnsFarAboveChanceAndSavesItsWeights()
     {
-        var data = SgfPositions.Load(RepoPaths.TestData("gnugo-9x9/train.sgf"), 9, 0.1, seed: 2);
+        var data = SgfPositions.Load(RepoPaths.Data("gnugo-9x9/train.sgf"), 9, 0.1, seed: 2);
         string dir = Path.Combine(Path.GetTempPath(), $"sente-rollout-{Guid.NewGuid():N}");
         string path = Path.Combine(dir, "rollout.bin");
         try

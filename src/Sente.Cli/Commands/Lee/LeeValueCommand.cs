@@ -4,6 +4,7 @@ using Sente.Nn.Blocks;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Stages;
 using Spectre.Console;
+using Sente.Cli.Composition;
 
 namespace Sente.Cli.Commands.Lee;
 
@@ -53,7 +54,7 @@ public static class LeeValueCommand
                     Trunk: parse.GetValue(trunk) is { } kind ? new TrunkConfig(TrunkConfig.ParseKind(kind), parse.GetValue(blocks), parse.GetValue(filters)) : null).Validate();
                 string path = parse.GetValue(data) ?? (m.ReadsSample()
                     ? Path.Combine("runs", $"lee{options.Size}", "value-data")
-                    : Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9"));
+                    : DataFolder.GnuGo9x9);
                 positions = ValuePositions.Load(path, options.Size, m, options.TestFraction, options.Seed, t);
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException)

@@ -3,6 +3,7 @@ using System.Globalization;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Networks;
 using Sente.Lee.Stages;
+using Sente.Cli.Composition;
 
 namespace Sente.Cli.Commands.Lee;
 
@@ -12,7 +13,7 @@ public static class LeeValueEvalCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them with RE (e.g. GNU Go games, tournament games)", DefaultValueFactory = _ => Path.Combine("tests", "Sente.Tests", "TestData", "gnugo-9x9") };
+        var data = new Option<string>("--data") { Description = "An SGF file or a folder of them with RE (e.g. GNU Go games, tournament games)", DefaultValueFactory = _ => DataFolder.GnuGo9x9 };
         var mode = new Option<string>("--mode") { Description = "Positions per game: all, one, sampled or from-sample (as in lee value)", DefaultValueFactory = _ => "all" };
         var value = new Option<string?>("--value") { Description = "Value network checkpoint (lee value)" };
         var rollout = new Option<string?>("--rollout") { Description = "Rollout policy weights (lee rollout)" };

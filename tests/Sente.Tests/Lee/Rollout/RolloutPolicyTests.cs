@@ -165,7 +165,7 @@ public class RolloutPolicyTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void LearnsGnuGoMovesBetterThanChance()
     {
-        var games = Sgf.ReadCollection(File.ReadAllText(RepoPaths.TestData("gnugo-9x9/train.sgf")));
+        var games = Sgf.ReadCollection(File.ReadAllText(RepoPaths.Data("gnugo-9x9/train.sgf")));
         var policy = new RolloutPolicy();
         var ws = new RolloutPolicy.Workspace();
         var train = games.Take(150).ToList();

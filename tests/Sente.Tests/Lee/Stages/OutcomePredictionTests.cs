@@ -8,7 +8,7 @@ namespace Sente.Tests.Lee.Stages;
 /// <summary>The value network and rollouts as outcome predictors (`lee value-eval`).</summary>
 public class OutcomePredictionTests
 {
-    private static readonly string Data = RepoPaths.TestData("gnugo-9x9/train.sgf");
+    private static readonly string Data = RepoPaths.Data("gnugo-9x9/train.sgf");
 
     /// <summary>Uniform priors and one fixed value for every state.</summary>
     private sealed class ConstantEvaluator(float value) : IEvaluator

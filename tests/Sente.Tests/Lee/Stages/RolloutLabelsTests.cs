@@ -11,7 +11,7 @@ namespace Sente.Tests.Lee.Stages;
 /// <summary>Rollout labels (`lee value-label`) and value training on them (`lee value --targets rollouts`).</summary>
 public class RolloutLabelsTests
 {
-    private static readonly string Data = RepoPaths.TestData("gnugo-9x9/train.sgf");
+    private static readonly string Data = RepoPaths.Data("gnugo-9x9/train.sgf");
 
     private static string TempDir(string prefix)
     {

@@ -10,7 +10,7 @@ namespace Sente.Tests.Lee.Stages;
 /// <summary>AlphaGo Lee's value data (positions and outcomes from SGF) and value network training.</summary>
 public class ValueTests(ITestOutputHelper output)
 {
-    private static readonly string Data = RepoPaths.TestData("gnugo-9x9/train.sgf");
+    private static readonly string Data = RepoPaths.Data("gnugo-9x9/train.sgf");
 
     private static string TempDir(string prefix)
     {
