@@ -6,9 +6,8 @@ using Sente.Search;
 namespace Sente.Training;
 
 /// <summary>
-/// Produces self-play games as a service. Only serializable values and service interfaces cross it, so that a
-/// later issue can put workers and the replay buffer on other machines (Orleans grains). Implementations document
-/// their thread-safety.
+/// Produces self-play games as a service. Only serializable values and service interfaces cross it, so a worker
+/// and the replay buffer need not share a process. Implementations document their thread-safety.
 /// </summary>
 public interface ISelfPlayWorker
 {

@@ -4,8 +4,9 @@ namespace Sente.Core.Evaluation;
 
 /// <summary>
 /// Evaluates positions for search: a prior over moves and a value, as AlphaGo Zero's network does.
-/// Implementations: uniform priors, random rollouts (classic UCT), TorchSharp networks (fp32 reference, bf16,
-/// quantized, pruned), remote evaluators.
+/// Implementations: <see cref="UniformEvaluator"/>, random rollouts (classic UCT, in Sente.Search), TorchSharp
+/// networks (float32, optionally bf16; Sente.Nn's TorchEvaluator), AlphaGo Lee's networks (Sente.Lee), and decorators
+/// (<see cref="CountingEvaluator"/>, the search's batching evaluator, Go's no-eye-fill filter).
 /// </summary>
 public interface IEvaluator
 {
