@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sente.Cli.Composition.Players;
 using Sente.Gtp.Client;
 using Sente.Gtp.Match;
 using Sente.Gtp.Players;
@@ -14,14 +15,19 @@ public static class MatchCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var black = new Option<string>("--black") { Description = "Player A (Black in game 1): 'sente:random' or an external GTP command line", Required = true };
+        var black = new Option<string>("--black")
+        {
+            Description = "Player A (Black in game 1): sente:SPEC, an internal player spec (docs/GTP.md, \"Player specs\"), or an " +
+                          "external GTP command line",
+            Required = true,
+        };
         var white = new Option<string>("--white") { Description = "Player B (White in game 1)", Required = true };
-        var games = new Option<int>("--games") { Description = "Number of games (colours alternate)", DefaultValueFactory = _ => 10 };
-        var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
-        var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
+        var games = SharedOptions.Games("Number of games (colours alternate)", 10);
+        var size = SharedOptions.BoardSize("Board size", 9);
+        var komi = SharedOptions.Komi();
         var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each game as an SGF file here; running the same match again resumes it" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed for internal players", DefaultValueFactory = _ => 1 };
-        var moveTimeout = new Option<double>("--move-timeout") { Description = "Seconds a player may take per move", DefaultValueFactory = _ => 120 };
+        var seed = SharedOptions.Seed("Seed for internal players");
+        var moveTimeout = SharedOptions.MoveTimeout();
         var noCleanup = new Option<bool>("--no-cleanup")
         {
             Description = "Use plain genmove even for engines that know kgs-genmove_cleanup (by default they get it, so " +
@@ -41,11 +47,7 @@ public static class MatchCommand
                 MoveTimeout = TimeSpan.FromSeconds(parse.GetValue(moveTimeout)),
                 Cleanup = !parse.GetValue(noCleanup),
             };
-            if (options.Games < 1) throw new CliException("--games must be at least 1");
-            if (options.Size < 2 || options.Size > 25) throw new CliException($"--size {options.Size}: board sizes are 2..25");
-            if (!double.IsFinite(options.Komi)) throw new CliException("--komi must be a number");
-            if (options.MoveTimeout <= TimeSpan.Zero) throw new CliException("--move-timeout must be positive");
-            var factory = new PlayerFactory(SentePlayers.CreateRegistry());
+            var factory = new PlayerFactory(PlayerCatalog.Default.CreateRegistry());
             try
             {
                 factory.Validate(options.PlayerA);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Sente.Cli.Commands;
+namespace Sente.Cli.Commands.Bench;
 
 /// <summary>`sente bench`: the parent of the benchmarks (each subcommand in its own Bench*Command file).</summary>
 public static class BenchCommand
