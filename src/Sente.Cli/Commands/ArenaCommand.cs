@@ -12,7 +12,6 @@ using Sente.Go;
 using Sente.Lee.Stages;
 using Sente.Search.Apv;
 using Sente.Training.Zero;
-using Spectre.Console;
 using Sente.Core.Encoding;
 
 namespace Sente.Cli.Commands;
@@ -64,15 +63,14 @@ public static class ArenaCommand
                       sideB = Side(parse.GetValue(b)!, new ArenaSideContext(binding, v, s + 1));
             ArenaResult result = new(0, 0, 0);
             int adjudicated = 0;
-            ctx.Console.Progress().AutoClear(true).Start(live =>
+            ProgressReporter.Run(ctx, $"{sideA.Name} vs {sideB.Name}", n, task =>
             {
-                var task = live.AddTask($"{Markup.Escape(sideA.Name)} vs {Markup.Escape(sideB.Name)}", maxValue: n);
                 // Games run in lockstep and mostly end together: the description also shows the move being played.
                 var score = new ArenaResult(0, 0, 0);
-                string Describe(string tail) => Markup.Escape($"{sideA.Name} {score.Wins}-{score.Losses}-{score.Draws} {sideB.Name}{tail}");
+                string Describe(string tail) => $"{sideA.Name} {score.Wins}-{score.Losses}-{score.Draws} {sideB.Name}{tail}";
                 result = Arena.Play(binding.Game, sideA, sideB, n, s, parse.GetValue(opening) ?? binding.OpeningMoves,
-                    onGame: r => { score = r; task.Value = r.Games; task.Description = Describe(""); },
-                    onMove: (move, live) => { if (live > 0) task.Description = Describe($", move {move + 1} of {live} live game(s)"); },
+                    onGame: r => { score = r; task.Report(r.Games, Describe("")); },
+                    onMove: (move, live) => { if (live > 0) task.Report(score.Games, Describe($", move {move + 1} of {live} live game(s)")); },
                     onFinished: g =>
                     {
                         if (g.Adjudicated) adjudicated++;
@@ -157,11 +155,14 @@ public static class ArenaCommand
         var options = new PolicyGameOptions(size, komi, Temperature: tA == 0 ? 1 : tA, Greedy: tA == 0);
         var setups = Enumerable.Range(0, games).Select(g => g % 2 == 0 ? PolicyGameSetup.ByColour(0, 1) : PolicyGameSetup.ByColour(1, 0)).ToList();
         var results = new List<PolicyGame>();
-        ctx.Console.Status().Start($"{Markup.Escape(nameA)} vs {Markup.Escape(nameB)}: {games} games", _ =>
+        ProgressReporter.Run(ctx, $"{nameA} vs {nameB}: {games} games", games, task =>
         {
             const int chunk = 256;
             for (int start = 0; start < games; start += chunk)
+            {
                 results.AddRange(PolicyGames.Play([netA, netB], setups.Skip(start).Take(chunk).ToList(), options, seed ^ (ulong)start).Games);
+                task.Report(results.Count);
+            }
         });
         if (records is not null)
             for (int g = 0; g < results.Count; g++)

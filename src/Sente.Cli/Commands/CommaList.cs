@@ -26,7 +26,8 @@ public static class CommaList
         if (parts.Length == 0) throw new CliException($"{prefix}{option} is empty");
         var values = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
-            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i]) || values[i] < min || values[i] > max)
+            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i])
+                || values[i] < min || values[i] > max)
                 throw new CliException($"{prefix}{option} expects comma-separated integers in {min}..{max}, got '{text}'");
         return values;
     }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Sente.Go;
 using Sente.Gtp.Client;
 using Sente.Gtp.Datagen;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands;
 
@@ -43,17 +42,15 @@ public static class DatagenCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                ctx.Console.Progress().AutoClear(false).Start(progress =>
+                ProgressReporter.Run(ctx, "self-play", options.Games, task =>
                 {
-                    var task = progress.AddTask("self-play", maxValue: options.Games);
-                    task.Value = before;
+                    task.Report(before);
                     written = generator.Run((have, fails, record) =>
                     {
                         failures = fails;
-                        task.Value = have;
-                        task.Description = $"game {have}/{options.Games}: {record.Result}";
+                        task.Report(have, $"game {have}/{options.Games}: {record.Result}");
                     }, cancel.Token);
-                });
+                }, keep: true);
             }
             catch (GtpException e) { throw new CliException(e.Message); }
             finally { Console.CancelKeyPress -= onCancel; }

@@ -23,7 +23,10 @@ public static class GtpCommand
         var komi = SharedOptions.Komi("Komi at start (GTP komi changes it)");
         var rules = new Option<string>("--rules") { Description = "Rules: tromp-taylor (default), chinese, simple-ko, situational, new-zealand", DefaultValueFactory = _ => "tromp-taylor" };
         var model = new Option<string?>("--model") { Description = "A network from `sente train` (best.ckpt): play with MCTS on it (same as --player mcts:model=PATH)" };
-        var visits = new Option<int?>("--visits") { Description = $"MCTS visits per move with --model (default {MctsPlayerOptions.DefaultVisits})" };
+        var visits = new Option<int?>("--visits")
+        {
+            Description = $"MCTS visits per move with --model (default {MctsPlayerOptions.DefaultVisits})",
+        };
         var command = new Command("gtp", "Run a Go Text Protocol (v2) engine on standard input and output.");
         foreach (Option o in new Option[] { player, seed, size, komi, rules, model, visits }) command.Options.Add(o);
         command.SetAction(parse =>
@@ -33,8 +36,8 @@ public static class GtpCommand
             try
             {
                 generator = parse.GetValue(model) is { } m
-                    ? MctsPlayerKind.CreateMoveGenerator(new MctsPlayerOptions(m) { Visits = parse.GetValue(visits) ?? MctsPlayerOptions.DefaultVisits },
-                        parse.GetValue(seed))
+                    ? MctsPlayerKind.CreateMoveGenerator(
+                        new MctsPlayerOptions(m) { Visits = parse.GetValue(visits) ?? MctsPlayerOptions.DefaultVisits }, parse.GetValue(seed))
                     : PlayerCatalog.Default.CreateMoveGenerator(parse.GetValue(player)!, parse.GetValue(seed));
                 r = Rules.Parse(parse.GetValue(rules)!);
             }

@@ -4,7 +4,6 @@ using Sente.Cli.Composition.Players;
 using Sente.Gtp.Client;
 using Sente.Gtp.Match;
 using Sente.Gtp.Players;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands;
 
@@ -63,15 +62,9 @@ public static class MatchCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                ctx.Console.Progress().AutoClear(false).Start(progress =>
-                {
-                    var task = progress.AddTask($"{options.Games} games", maxValue: options.Games);
-                    outcomes = runner.Run(o =>
-                    {
-                        task.Increment(1);
-                        task.Description = $"game {o.Index + 1}/{options.Games}: {o.Result}";
-                    }, cancel.Token);
-                });
+                ProgressReporter.Run(ctx, $"{options.Games} games", options.Games, task =>
+                    outcomes = runner.Run(o => task.Increment(1, $"game {o.Index + 1}/{options.Games}: {o.Result}"), cancel.Token),
+                    keep: true);
             }
             catch (GtpException e) { throw new CliException(e.Message); }
             catch (InvalidDataException e) { throw new CliException(e.Message); }

@@ -53,7 +53,8 @@ public sealed class ProgressReporter
                                             bool keep = false)
     {
         if (!IsTerminal(ctx)) return await work(new ProgressReporter(ctx, null, description, total));
-        return await Display(ctx, keep).StartAsync(live => work(new ProgressReporter(ctx, AddTask(live, description, total), description, total)));
+        return await Display(ctx, keep).StartAsync(live =>
+            work(new ProgressReporter(ctx, AddTask(live, description, total), description, total)));
     }
 
     /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread, in order (Progress&lt;T&gt; would post to

@@ -49,7 +49,10 @@ public static class SharedOptions
 
     /// <summary>--move-timeout: seconds a player may take per move, positive.</summary>
     public static Option<double> MoveTimeout(double fallback = 120) =>
-        Checked(new Option<double>("--move-timeout") { Description = "Seconds a player may take per move", DefaultValueFactory = _ => fallback },
+        Checked(new Option<double>("--move-timeout")
+            {
+                Description = "Seconds a player may take per move", DefaultValueFactory = _ => fallback,
+            },
             s => s > 0 && double.IsFinite(s) ? null : "--move-timeout must be positive");
 
     /// <summary>An integer option that must be at least 1.</summary>

@@ -39,8 +39,8 @@ public class PlayerSpecTests
     public void EachKindResolvesWithItsDefaults()
     {
         Assert.IsType<RandomPlayerKind>(Catalog.Resolve("random").Kind);
-        Assert.IsType<OnePlyPlayerKind>(Catalog.Resolve("one-ply").Kind);
-        Assert.IsType<MinimaxPlayerKind>(Catalog.Resolve("minimax").Kind);
+        Assert.Same(ArenaOnlyPlayerKind.OnePly, Catalog.Resolve("one-ply").Kind);
+        Assert.Same(ArenaOnlyPlayerKind.Minimax, Catalog.Resolve("minimax").Kind);
 
         var (mcts, ms) = Catalog.Resolve("mcts:model=a.ckpt");
         Assert.IsType<MctsPlayerKind>(mcts);

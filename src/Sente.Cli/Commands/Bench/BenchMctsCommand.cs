@@ -89,7 +89,7 @@ public static class BenchMctsCommand
                         }
                         double sec = sw.Elapsed.TotalSeconds;
                         table.AddRow(e, t.ToString(), b.ToString(), done.ToString(), sec.ToString("F2"),
-                                     (done / sec).ToString("N0"), counting.Calls == 0 ? "-" : ((double)counting.States / counting.Calls).ToString("F1"));
+                                     (done / sec).ToString("N0"), counting.Calls == 0 ? "-" : ((double)counting.Positions / counting.Calls).ToString("F1"));
                     }
             ctx.Console.Write(table);
             return 0;
@@ -106,20 +106,5 @@ public static class BenchMctsCommand
         torch.random.manual_seed((long)(seed & 0x7fffffff));
         PolicyValueNet net = ModelFactory.CreatePolicyValue(ZeroRun.ModelFor(binding, new TrunkConfig(Blocks: blocks, Width: filters)));
         return NetworkLoader.ForSearch(new TorchEvaluator(net, binding.Encoder, new TorchEvaluatorOptions(Symmetry: SymmetryMode.None)), binding);
-    }
-
-    /// <summary>Counts evaluator calls and states (thread-safe) to report the achieved batch size.</summary>
-    private sealed class CountingEvaluator(IEvaluator inner) : IEvaluator
-    {
-        private long _calls, _states;
-        public long Calls => Interlocked.Read(ref _calls);
-        public long States => Interlocked.Read(ref _states);
-
-        public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
-        {
-            Interlocked.Increment(ref _calls);
-            Interlocked.Add(ref _states, states.Count);
-            inner.Evaluate(states, priors, values);
-        }
     }
 }

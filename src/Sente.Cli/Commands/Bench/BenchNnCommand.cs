@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Sente.Cli.Composition;
 using Sente.Core.Platform;
 using Sente.Nn;
 using Sente.Nn.Blocks;
@@ -19,12 +18,7 @@ public static class BenchNnCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var board = SharedOptions.BoardSize("Board size (e.g. 9 or 19).", 19, "--board");
-        var arch = new Option<string>("--arch") { Description = "resnet | preact | wide | pyramid | dense (Zero net on that trunk) or alphago (policy+value pair).", DefaultValueFactory = _ => "resnet" };
-        var blocks = new Option<int>("--blocks") { Description = "Trunk blocks (alphago: conv layers).", DefaultValueFactory = _ => 6 };
-        var filters = new Option<int>("--filters") { Description = "Trunk width (alphago: filters).", DefaultValueFactory = _ => 64 };
-        var norm = new Option<string>("--norm") { Description = "batch | layer | none.", DefaultValueFactory = _ => "batch" };
-        var planes = new Option<int>("--planes") { Description = "Input planes (Zero default: 18 as Leela Zero; alphago: 49).", DefaultValueFactory = _ => 0 };
+        var shape = new NetworkShapeOptions();
         var dtype = new Option<string>("--dtype") { Description = "fp32 | bf16 (inference; training is timed in fp32).", DefaultValueFactory = _ => "fp32" };
         var threads = SharedOptions.Threads("libtorch intra-op threads (0 = all cores).");
         var seconds = SharedOptions.Seconds();
@@ -32,10 +26,10 @@ public static class BenchNnCommand
         var trainBatch = new Option<int>("--train-batch") { Description = "Batch size of the timed training step.", DefaultValueFactory = _ => 32 };
         var leelaz = new Option<bool>("--leelaz") { Description = "Also time the same network (exported to Leela Zero's format) with `leelaz --cpu-only netbench` under the same load (19x19 BatchNorm ResNet, 18 planes)." };
         var command = new Command("nn", "Network speed: positions/s at batch 1, 8, 32, 128 and the time of one training step.");
-        foreach (Option o in new Option[] { board, arch, blocks, filters, norm, planes, dtype, threads, seconds, batches, trainBatch, leelaz }) command.Options.Add(o);
+        foreach (Option o in shape.All.Concat([dtype, threads, seconds, batches, trainBatch, leelaz])) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            int size = parse.GetValue(board);
+            int size = parse.GetValue(shape.Board);
             double s = parse.GetValue(seconds);
             ScalarType type = parse.GetValue(dtype)!.ToLowerInvariant() switch
             {
@@ -50,9 +44,7 @@ public static class BenchNnCommand
             int tb = parse.GetValue(trainBatch);
             if (tb is < 1 or > 4096) throw new CliException($"--train-batch must be 1..4096, got {tb}");
 
-            ModelConfig config;
-            try { config = NetworkShapes.Config(parse.GetValue(arch)!, size, parse.GetValue(blocks), parse.GetValue(filters), parse.GetValue(norm)!, parse.GetValue(planes)); }
-            catch (ArgumentException e) { throw new CliException(e.Message); }
+            ModelConfig config = shape.Config(parse);
 
             TorchRuntime.InitializeProcess(intraOpThreads: parse.GetValue(threads));
             int intra = TorchRuntime.ThreadCounts().IntraOp;

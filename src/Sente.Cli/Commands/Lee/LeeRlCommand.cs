@@ -3,7 +3,6 @@ using System.Globalization;
 using Sente.Gtp.Match;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Stages;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using Sente.Nn.Blocks;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Stages;
-using Spectre.Console;
 using Sente.Cli.Composition;
 
 namespace Sente.Cli.Commands.Lee;

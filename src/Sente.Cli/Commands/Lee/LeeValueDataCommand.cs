@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sente.Nn.Models;
 using Sente.Lee.Stages;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;
 

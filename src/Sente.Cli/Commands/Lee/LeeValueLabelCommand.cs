@@ -4,7 +4,6 @@ using Sente.Core.Evaluation;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Networks;
 using Sente.Lee.Stages;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;
 

@@ -9,13 +9,7 @@ namespace Sente.Cli.Commands.Nn;
 /// </summary>
 public static class NnCommand
 {
-    public static Command Create(CliContext ctx)
-    {
-        var command = new Command("nn", "Network files: create, inspect, export (PyTorch, safetensors, Leela Zero) and import Leela Zero weights.");
-        command.Subcommands.Add(NnInitCommand.Create(ctx));
-        command.Subcommands.Add(NnInfoCommand.Create(ctx));
-        command.Subcommands.Add(NnExportCommand.Create(ctx));
-        command.Subcommands.Add(NnImportLzCommand.Create(ctx));
-        return command;
-    }
+    public static Command Create(CliContext ctx) => CommandGroup.Create("nn",
+        "Network files: create, inspect, export (PyTorch, safetensors, Leela Zero) and import Leela Zero weights.",
+        NnInitCommand.Create(ctx), NnInfoCommand.Create(ctx), NnExportCommand.Create(ctx), NnImportLzCommand.Create(ctx));
 }

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using Sente.Cli.Composition;
 using Sente.Nn;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Models;
-using Spectre.Console;
-using static TorchSharp.torch;
 
 namespace Sente.Cli.Commands.Nn;
 

@@ -3,9 +3,7 @@ using System.Globalization;
 using Sente.Cli.Composition;
 using Sente.Nn;
 using Sente.Nn.Checkpoints;
-using Sente.Nn.Models;
 using Spectre.Console;
-using static TorchSharp.torch;
 
 namespace Sente.Cli.Commands.Nn;
 

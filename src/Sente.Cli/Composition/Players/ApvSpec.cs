@@ -51,7 +51,11 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     public string Device { get; init; } = "cpu";
 
     /// <summary>The keys of the `apv` player.</summary>
-    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "vthr", "vthreads", "valueat", "fpu", "resign", "device"];
+    public static readonly string[] Keys =
+    [
+        "policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap",
+        "async", "vthr", "vthreads", "valueat", "fpu", "resign", "device",
+    ];
 
     /// <summary>The spec's form with every key and its default.</summary>
     public const string Usage = "apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +

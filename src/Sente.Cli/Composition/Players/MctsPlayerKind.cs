@@ -10,7 +10,8 @@ namespace Sente.Cli.Composition.Players;
 public sealed class MctsPlayerKind : PlayerKind
 {
     public override string Name => "mcts";
-    public override string Usage => $"mcts:model=PATH[,visits={MctsPlayerOptions.DefaultVisits}][,resign={MctsPlayerOptions.DefaultResign}]";
+    public override string Usage =>
+        $"mcts:model=PATH[,visits={MctsPlayerOptions.DefaultVisits}][,resign={MctsPlayerOptions.DefaultResign}]";
     public override string Description => "MCTS with a trained network (sente train); alias net:PATH";
     public override IReadOnlyList<string> Keys => ["model", "visits", "resign"];
     public override string? PositionalKey => "model";

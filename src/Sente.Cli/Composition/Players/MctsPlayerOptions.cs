@@ -35,7 +35,8 @@ public sealed record MctsPlayerOptions(string Model)
         if (string.IsNullOrEmpty(Model)) throw new ArgumentException("player 'mcts' needs model=PATH");
         if (Visits < 1) throw new ArgumentException($"player 'mcts': visits={Visits}: expected a positive integer");
         if (!(Resign >= -1 && Resign <= 1))
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"player 'mcts': resign={Resign}: expected a number in [-1, 1]"));
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"player 'mcts': resign={Resign}: expected a number in [-1, 1]"));
         return this;
     }
 

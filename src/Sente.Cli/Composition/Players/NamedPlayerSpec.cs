@@ -22,7 +22,10 @@ public sealed record NamedPlayerSpec(string Name, string Spec)
             list.Add(new NamedPlayerSpec(name, spec));
         }
         if (list.Count < minimum)
-            throw new CliException($"{command}: --players needs at least {(minimum == 2 ? "two players" : minimum == 1 ? "one player" : $"{minimum} players")} (name=spec;name=spec)");
+        {
+            string players = minimum == 2 ? "two players" : minimum == 1 ? "one player" : $"{minimum} players";
+            throw new CliException($"{command}: --players needs at least {players} (name=spec;name=spec)");
+        }
         return list;
     }
 }

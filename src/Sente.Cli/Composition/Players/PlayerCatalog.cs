@@ -28,7 +28,7 @@ public sealed class PlayerCatalog
     /// <summary>Sente's players.</summary>
     public static PlayerCatalog Default { get; } = new(
         [new RandomPlayerKind(), new MctsPlayerKind(), new PolicyPlayerKind(), new ApvPlayerKind(), new UctPlayerKind(),
-         new OnePlyPlayerKind(), new MinimaxPlayerKind(), new GnuGoPlayerKind()],
+         ArenaOnlyPlayerKind.OnePly, ArenaOnlyPlayerKind.Minimax, new GnuGoPlayerKind()],
         new Dictionary<string, string> { ["net"] = "mcts" });
 
     /// <summary>The kinds, in catalog order.</summary>
@@ -46,7 +46,10 @@ public sealed class PlayerCatalog
     {
         string name = _aliases.GetValueOrDefault(spec.Kind, spec.Kind);
         if (!_kinds.TryGetValue(name, out PlayerKind? kind))
-            throw new ArgumentException($"unknown player '{spec.Kind}' (known: {string.Join(", ", _kinds.Keys.Concat(_aliases.Keys).Order(StringComparer.Ordinal))})");
+        {
+            string known = string.Join(", ", _kinds.Keys.Concat(_aliases.Keys).Order(StringComparer.Ordinal));
+            throw new ArgumentException($"unknown player '{spec.Kind}' (known: {known})");
+        }
         var values = new List<KeyValuePair<string, string>>();
         if (spec.Positional is { } first)
         {

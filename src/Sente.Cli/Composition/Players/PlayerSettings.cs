@@ -46,7 +46,8 @@ public sealed class PlayerSettings
     public double Double(string key, double fallback, double min, double max)
     {
         if (!_values.TryGetValue(key, out string? text)) return fallback;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= min && v <= max) return v;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= min && v <= max)
+            return v;
         throw Bad(key, text, double.IsPositiveInfinity(max)
             ? string.Create(CultureInfo.InvariantCulture, $"a number >= {min}")
             : string.Create(CultureInfo.InvariantCulture, $"a number in [{min}, {max}]"));

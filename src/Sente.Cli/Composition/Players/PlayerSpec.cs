@@ -24,7 +24,8 @@ public sealed record PlayerSpec(string Kind, string? Positional, IReadOnlyList<K
         if (kind.Length == 0) throw new ArgumentException($"player spec '{text}': expected KIND[:key=value,...]");
         string? positional = null;
         var settings = new List<KeyValuePair<string, string>>();
-        string[] parts = colon < 0 ? [] : trimmed[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] parts = colon < 0 ? []
+            : trimmed[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (int i = 0; i < parts.Length; i++)
         {
             string part = parts[i];

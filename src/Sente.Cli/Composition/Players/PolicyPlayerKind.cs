@@ -14,7 +14,8 @@ public sealed class PolicyPlayerKind : PlayerKind
 {
     public override string Name => "policy";
     public override string Usage => "policy:model=PATH[,temperature=1]";
-    public override string Description => "an AlphaGo policy network alone, no search (T=1 samples, the default; T=0 greedy); alias policy:PATH";
+    public override string Description =>
+        "an AlphaGo policy network alone, no search (T=1 samples, the default; T=0 greedy); alias policy:PATH";
     public override IReadOnlyList<string> Keys => ["model", "temperature"];
     public override string? PositionalKey => "model";
 
@@ -40,7 +41,8 @@ public sealed class PolicyPlayerKind : PlayerKind
     {
         var (model, t) = Read(settings);
         AlphaGoPolicyNet net = NetworkLoader.Policy(model, boardSize);
-        return new LoadedPolicy(net, t, string.Create(CultureInfo.InvariantCulture, $"policy({ShortName(model)}{(t == 1 ? "" : $",T={t}")})"));
+        string name = string.Create(CultureInfo.InvariantCulture, $"policy({ShortName(model)}{(t == 1 ? "" : $",T={t}")})");
+        return new LoadedPolicy(net, t, name);
     }
 
     private static (string Model, double Temperature) Read(PlayerSettings settings) =>

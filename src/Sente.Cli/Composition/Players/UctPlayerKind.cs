@@ -13,7 +13,8 @@ public sealed class UctPlayerKind : PlayerKind
 
     public override string Name => "uct";
     public override string Usage => $"uct[:playouts={DefaultPlayouts}]";
-    public override string Description => "classic UCT: MCTS with random-rollout values and uniform priors (arena: playouts = --visits unless given)";
+    public override string Description =>
+        "classic UCT: MCTS with random-rollout values and uniform priors (arena: playouts = --visits unless given)";
     public override IReadOnlyList<string> Keys => ["playouts"];
 
     public override void Validate(PlayerSettings settings) => Preset(settings, DefaultPlayouts, 0);
