@@ -32,7 +32,7 @@ public static class MatchCommand
             Description = "Use plain genmove even for engines that know kgs-genmove_cleanup (by default they get it, so " +
                           "GNU Go captures dead stones before passing, as Tromp-Taylor scoring needs)",
         };
-        var command = new Command("match", "Play a match between two GTP players (internal sente:NAME or external command lines).");
+        var command = new Command("match", "Play a match between two GTP players (internal sente:SPEC player specs or external command lines).");
         foreach (Option o in new Option[] { black, white, games, size, komi, sgfDir, seed, moveTimeout, noCleanup }) command.Options.Add(o);
         command.SetAction(parse =>
         {

@@ -55,6 +55,14 @@ public static class SharedOptions
             },
             s => s > 0 && double.IsFinite(s) ? null : "--move-timeout must be positive");
 
+    /// <summary>--players (required): "name=SPEC;name=SPEC", each SPEC a player spec (<see cref="Composition.Players.NamedPlayerSpec"/>);
+    /// <paramref name="which"/> says which specs the command takes.</summary>
+    public static Option<string> Players(string which) => new("--players")
+    {
+        Description = $"Players as name=SPEC separated by ';', SPEC a player spec (docs/GTP.md, \"Player specs\"): {which}",
+        Required = true,
+    };
+
     /// <summary>An integer option that must be at least 1.</summary>
     public static Option<int> Positive(string name, string description, int fallback) =>
         Checked(new Option<int>(name) { Description = description, DefaultValueFactory = _ => fallback },

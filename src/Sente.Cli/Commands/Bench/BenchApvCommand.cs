@@ -23,12 +23,8 @@ public static class BenchApvCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var players = new Option<string>("--players")
-        {
-            Description = "Players as name=apv:... separated by ';' (player specs: docs/GTP.md), e.g. " +
-                          "\"mixed=apv:policy=P,value=V,rollout=R,lambda=0.5,time=400;rollouts=apv:policy=P,rollout=R,lambda=1,time=400\".",
-            Required = true,
-        };
+        var players = SharedOptions.Players("apv players (the apv: may be left out), e.g. " +
+            "\"mixed=apv:policy=P,value=V,rollout=R,lambda=0.5,time=400;rollouts=apv:policy=P,rollout=R,lambda=1,time=400\"");
         var positions = new Option<int>("--positions") { Description = "Positions searched by each player.", DefaultValueFactory = _ => 20 };
         var every = new Option<int>("--every") { Description = "Moves between two sampled positions of a game.", DefaultValueFactory = _ => 4 };
         var komi = SharedOptions.Komi("Komi of the positions.", 7.5);

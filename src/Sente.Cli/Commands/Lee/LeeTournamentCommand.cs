@@ -18,12 +18,8 @@ public static class LeeTournamentCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var players = new Option<string>("--players")
-        {
-            Description = "Players as name=SPEC separated by ';'. SPEC is a player spec (docs/GTP.md, \"Player specs\"): " +
-                          "apv:policy=PATH,value=PATH,rollout=PATH,lambda=0.5,visits=N | random | mcts:... | uct:... | gnugo:LEVEL",
-            Required = true,
-        };
+        var players = SharedOptions.Players(
+            "apv:policy=PATH,value=PATH,rollout=PATH,lambda=0.5,visits=N | random | mcts:... | uct:... | gnugo:LEVEL");
         var games = SharedOptions.Games("Games per pair (colours alternate)", 10);
         var size = SharedOptions.BoardSize("Board size", 9);
         var komi = SharedOptions.Komi("Komi", 7.5);
