@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Sente.Cli.Commands;
+using Sente.Cli.Commands.Bench;
+using Sente.Cli.Commands.Lee;
+using Sente.Cli.Commands.Nn;
 using Spectre.Console;
 
 namespace Sente.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sente.Cli.Composition;
+using Sente.Cli.Composition.Players;
 using Sente.Core.Evaluation;
 using Sente.Gtp.Match;
 using Sente.Nn.Checkpoints;
@@ -11,16 +12,15 @@ using Sente.Go;
 using Sente.Lee.Stages;
 using Sente.Search.Apv;
 using Sente.Training.Zero;
-using Spectre.Console;
 using Sente.Core.Encoding;
 
 namespace Sente.Cli.Commands;
 
 /// <summary>
 /// `sente arena`: many games between two internal players searched in lockstep (one batched network call per round),
-/// far faster than `match` for networks. A side is `net:PATH` (MCTS on a checkpoint of `sente train`), `policy:PATH`
-/// (an AlphaGo policy network alone, sampling its moves; `policy:PATH,temperature=0` is greedy), `uct` (MCTS on
-/// random rollouts), `random`, `one-ply` (wins when it can, blocks an immediate loss) or `minimax` (tic-tac-toe). Two policy sides play in lockstep with one batched forward per network
+/// far faster than `match` for networks. A side is a player spec (docs/GTP.md, "Player specs"; <see cref="PlayerCatalog"/>):
+/// `mcts:model=PATH` or `net:PATH`, `policy:PATH`, `apv:...`, `uct` (playouts = --visits unless given), `random`,
+/// `one-ply` or `minimax` (tic-tac-toe). Two policy sides play in lockstep with one batched forward per network
 /// (<see cref="PolicyGames"/>; games end by two passes or 3*N*N moves and are scored). Prints the score with a 95%
 /// interval and the Elo difference.
 /// </summary>
@@ -28,15 +28,17 @@ public static class ArenaCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var a = new Option<string>("--a") { Description = "First side: net:PATH | policy:PATH[,temperature=T] | apv:policy=PATH,... | uct | random | one-ply | minimax", Required = true };
-        var b = new Option<string>("--b") { Description = "Second side: net:PATH | policy:PATH[,temperature=T] | apv:policy=PATH,... | uct | random | one-ply | minimax", Required = true };
+        const string sideHelp = "a player spec (docs/GTP.md, \"Player specs\"): mcts:model=PATH (net:PATH) | policy:PATH[,temperature=T] | " +
+                                "apv:policy=PATH,... | uct[:playouts=N] | random | one-ply | minimax";
+        var a = new Option<string>("--a") { Description = "First side: " + sideHelp, Required = true };
+        var b = new Option<string>("--b") { Description = "Second side: " + sideHelp, Required = true };
         var game = new Option<string>("--game") { Description = "go | tictactoe | connect4", DefaultValueFactory = _ => "go" };
-        var size = new Option<int>("--size") { Description = "Go board size", DefaultValueFactory = _ => 9 };
-        var komi = new Option<double>("--komi") { Description = "Go komi", DefaultValueFactory = _ => 7.0 };
-        var games = new Option<int>("--games") { Description = "Games (colours alternate)", DefaultValueFactory = _ => 100 };
-        var visits = new Option<int>("--visits") { Description = "Visits per move of net sides and playouts per move of uct sides", DefaultValueFactory = _ => 200 };
+        var size = SharedOptions.BoardSize("Go board size", 9);
+        var komi = SharedOptions.Komi("Go komi", 7.0);
+        var games = SharedOptions.Games("Games (colours alternate)", 100);
+        var visits = SharedOptions.Visits("Visits per move of mcts sides and playouts per move of uct sides that set none", 200);
         var opening = new Option<int?>("--opening-moves") { Description = "Moves sampled in proportion to visits at the start of each game (default: per game)" };
-        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL, Description = "Seed" };
+        var seed = SharedOptions.Seed();
         var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each Go game's record there as game-NNNN.sgf (the folder must hold no game records yet)" };
         var adjudicate = new Option<double?>("--adjudicate") { Description = "End a game as a resignation when both sides' searches agree: the mover's best move below -T and the opponent's above +T (T in (0, 1), e.g. 0.8; default: play every game out)" };
         var command = new Command("arena", "Play many games between two internal players (networks, UCT, random) in lockstep and report the score.");
@@ -47,29 +49,28 @@ public static class ArenaCommand
             if (!GameCatalog.Names.Contains(options.Game)) throw new CliException($"arena: unknown game '{options.Game}'");
             ZeroGameBinding binding = GameCatalog.For(options);
             int v = parse.GetValue(visits), n = parse.GetValue(games);
-            if (v < 1 || n < 1) throw new CliException("arena: --visits and --games must be positive");
             double? adjudication = parse.GetValue(adjudicate);
             if (adjudication is { } t && !(t > 0 && t < 1)) throw new CliException($"arena: --adjudicate must be in (0, 1) (got {t.ToString(CultureInfo.InvariantCulture)})");
             ulong s = parse.GetValue(seed);
             string? records = parse.GetValue(sgfDir);
             if (records is not null) PrepareRecords(records, options.Game);
-            if (options.Game == "go" && parse.GetValue(a)!.StartsWith("policy:", StringComparison.Ordinal) && parse.GetValue(b)!.StartsWith("policy:", StringComparison.Ordinal))
+            if (options.Game == "go" && IsPolicy(parse.GetValue(a)!) && IsPolicy(parse.GetValue(b)!))
             {
                 if (adjudication is not null) throw new CliException("arena: --adjudicate needs sides that search (two policy: sides have no values)");
                 return PolicyArena(ctx, parse.GetValue(a)!, parse.GetValue(b)!, options.BoardSize, options.Komi, n, s, records);
             }
-            ArenaSide sideA = Side(parse.GetValue(a)!, binding, v, s), sideB = Side(parse.GetValue(b)!, binding, v, s + 1);
+            ArenaSide sideA = Side(parse.GetValue(a)!, new ArenaSideContext(binding, v, s)),
+                      sideB = Side(parse.GetValue(b)!, new ArenaSideContext(binding, v, s + 1));
             ArenaResult result = new(0, 0, 0);
             int adjudicated = 0;
-            ctx.Console.Progress().AutoClear(true).Start(live =>
+            ProgressReporter.Run(ctx, $"{sideA.Name} vs {sideB.Name}", n, task =>
             {
-                var task = live.AddTask($"{Markup.Escape(sideA.Name)} vs {Markup.Escape(sideB.Name)}", maxValue: n);
                 // Games run in lockstep and mostly end together: the description also shows the move being played.
                 var score = new ArenaResult(0, 0, 0);
-                string Describe(string tail) => Markup.Escape($"{sideA.Name} {score.Wins}-{score.Losses}-{score.Draws} {sideB.Name}{tail}");
+                string Describe(string tail) => $"{sideA.Name} {score.Wins}-{score.Losses}-{score.Draws} {sideB.Name}{tail}";
                 result = Arena.Play(binding.Game, sideA, sideB, n, s, parse.GetValue(opening) ?? binding.OpeningMoves,
-                    onGame: r => { score = r; task.Value = r.Games; task.Description = Describe(""); },
-                    onMove: (move, live) => { if (live > 0) task.Description = Describe($", move {move + 1} of {live} live game(s)"); },
+                    onGame: r => { score = r; task.Report(r.Games, Describe("")); },
+                    onMove: (move, live) => { if (live > 0) task.Report(score.Games, Describe($", move {move + 1} of {live} live game(s)")); },
                     onFinished: g =>
                     {
                         if (g.Adjudicated) adjudicated++;
@@ -92,50 +93,24 @@ public static class ArenaCommand
         return command;
     }
 
-    private static ArenaSide Side(string spec, ZeroGameBinding binding, int visits, ulong seed)
+    /// <summary>The side of <paramref name="spec"/>, through the one player catalog.</summary>
+    private static ArenaSide Side(string spec, ArenaSideContext context)
     {
-        if (spec == "random") return new PlayerSide("random", binding.RandomPlayer);
-        if (spec == "one-ply") return new PlayerSide("one-ply", s => new Sente.Games.OnePlyLookaheadPlayer(s));
-        if (spec == "minimax")
+        try
         {
-            if (binding.Game.Name != "tictactoe") throw new CliException("arena: minimax solves tic-tac-toe only");
-            return new PlayerSide("minimax", s => new Sente.Games.MinimaxPlayer(s));
+            if (!PlayerCatalog.Default.Knows(PlayerSpec.Parse(spec).Kind))
+                throw new CliException($"arena: unknown side '{spec}' (expected a player spec: " +
+                                       $"{string.Join(", ", PlayerCatalog.Default.Kinds.Select(k => k.Usage))}; see docs/GTP.md)");
+            return PlayerCatalog.Default.CreateArenaSide(spec, context);
         }
-        if (spec == "uct")
-            return new SearchSide($"uct({visits})", new RandomRolloutEvaluator(seed), new SearchLimits(Playouts: visits),
-                new MctsOptions { Fpu = FpuMode.Constant, FpuValue = 0 }, binding.RootFilter);
-        if (spec.StartsWith("net:", StringComparison.Ordinal))
-        {
-            string path = spec[4..];
-            if (!File.Exists(path)) throw new CliException($"arena: model '{path}' not found");
-            Sente.Nn.TorchRuntime.InitializeProcess();
-            PolicyValueNet net;
-            try { net = Checkpoint.Load(path).Model as PolicyValueNet ?? throw new CliException($"arena: '{path}' is not a policy-value network"); }
-            catch (CheckpointException e) { throw new CliException(e.Message); }
-            IEvaluator evaluator;
-            try { evaluator = new TorchEvaluator(net, binding.Encoder, new TorchEvaluatorOptions(Symmetry: binding.Symmetry is null ? SymmetryMode.None : SymmetryMode.Random, Seed: seed)); }
-            catch (ArgumentException e) { throw new CliException($"arena: '{path}' does not fit this game: {e.Message}"); }
-            if (binding.WrapEvaluator is not null) evaluator = binding.WrapEvaluator(evaluator);
-            return new SearchSide($"net({Path.GetFileName(path)},{visits})", evaluator, new SearchLimits(Visits: visits), new MctsOptions(), binding.RootFilter);
-        }
-        if (spec.StartsWith("apv:", StringComparison.Ordinal))
-        {
-            if (binding.Game is not Sente.Go.GoGame go) throw new CliException("arena: apv sides play Go only");
-            try
-            {
-                ApvSpec apv = ApvSpec.Parse(spec[4..]);
-                var (priors, values, rollouts) = apv.Load(seed, go.Size);
-                return new PlayerSide(apv.Name, s => new ApvPlayer(apv.Name, priors, values, rollouts, apv.Limits, apv.Options(s), binding.RootFilter));
-            }
-            catch (ArgumentException e) { throw new CliException($"arena: {e.Message}"); }
-        }
-        if (spec.StartsWith("policy:", StringComparison.Ordinal))
-        {
-            if (binding.Game is not GoGame go) throw new CliException("arena: policy sides play Go only");
-            var (net, t, name) = Policy(spec, go.Size);
-            return new PlayerSide(name, playerSeed => new PolicyNetPlayer(net, t, playerSeed, name));
-        }
-        throw new CliException($"arena: unknown side '{spec}' (expected net:PATH, policy:PATH, apv:..., uct, random, one-ply or minimax)");
+        catch (ArgumentException e) { throw new CliException($"arena: {e.Message}"); }
+    }
+
+    /// <summary>True when <paramref name="spec"/> is a well-formed `policy` player.</summary>
+    private static bool IsPolicy(string spec)
+    {
+        try { return PlayerCatalog.Default.Resolve(spec).Kind is PolicyPlayerKind; }
+        catch (ArgumentException) { return false; }
     }
 
     /// <summary>Checks that records can go to <paramref name="dir"/>: Go only, and no game records there already (an arena
@@ -163,31 +138,11 @@ public static class ArenaCommand
         Sgf.WriteFileAtomic(Path.Combine(dir, $"game-{index + 1:D4}.sgf"), Sgf.Write(record));
     }
 
-    /// <summary>Parses `policy:PATH[,temperature=T]` and loads the network (which must play <paramref name="size"/>).</summary>
-    private static (AlphaGoPolicyNet Net, double Temperature, string Name) Policy(string spec, int size)
+    /// <summary>Loads a `policy` side's network, which must play <paramref name="size"/>.</summary>
+    private static LoadedPolicy Policy(string spec, int size)
     {
-        string path = spec["policy:".Length..];
-        double t = 1;
-        int at = path.LastIndexOf(",temperature=", StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            string ts = path[(at + ",temperature=".Length)..];
-            if (!double.TryParse(ts, NumberStyles.Float, CultureInfo.InvariantCulture, out t) || t < 0 || !double.IsFinite(t))
-                throw new CliException($"arena: temperature '{ts}' in '{spec}': expected a number >= 0");
-            path = path[..at];
-        }
-        if (!File.Exists(path)) throw new CliException($"arena: model '{path}' not found");
-        AlphaGoPolicyNet net = PolicyNetworks.Load(path);
-        if (net.Config.BoardSize != size)
-            throw new CliException($"arena: '{path}' plays {net.Config.BoardSize}x{net.Config.BoardSize}, not {size}x{size}");
-        return (net, t, string.Create(CultureInfo.InvariantCulture, $"policy({ShortName(path)}{(t == 1 ? "" : $",T={t}")})"));
-    }
-
-    /// <summary>The file name with its folder (rl/policy.ckpt, sl-48/policy.ckpt): runs name their networks alike.</summary>
-    private static string ShortName(string path)
-    {
-        string folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "");
-        return folder.Length > 0 ? $"{folder}/{Path.GetFileName(path)}" : Path.GetFileName(path);
+        try { return PolicyPlayerKind.Load(PlayerCatalog.Default.Resolve(spec).Settings, size); }
+        catch (ArgumentException e) { throw new CliException($"arena: {e.Message}"); }
     }
 
     /// <summary>Two policy networks in lockstep (one batched forward per network per round), colours alternating.</summary>
@@ -200,11 +155,14 @@ public static class ArenaCommand
         var options = new PolicyGameOptions(size, komi, Temperature: tA == 0 ? 1 : tA, Greedy: tA == 0);
         var setups = Enumerable.Range(0, games).Select(g => g % 2 == 0 ? PolicyGameSetup.ByColour(0, 1) : PolicyGameSetup.ByColour(1, 0)).ToList();
         var results = new List<PolicyGame>();
-        ctx.Console.Status().Start($"{Markup.Escape(nameA)} vs {Markup.Escape(nameB)}: {games} games", _ =>
+        ProgressReporter.Run(ctx, $"{nameA} vs {nameB}: {games} games", games, task =>
         {
             const int chunk = 256;
             for (int start = 0; start < games; start += chunk)
+            {
                 results.AddRange(PolicyGames.Play([netA, netB], setups.Skip(start).Take(chunk).ToList(), options, seed ^ (ulong)start).Games);
+                task.Report(results.Count);
+            }
         });
         if (records is not null)
             for (int g = 0; g < results.Count; g++)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Sente.Go;
 using Sente.Gtp.Client;
 using Sente.Gtp.Datagen;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands;
 
@@ -13,12 +12,12 @@ public static class DatagenCommand
     public static Command Create(CliContext ctx)
     {
         var engine = new Option<string>("--engine") { Description = "GTP engine command line, e.g. \"gnugo --mode gtp --chinese-rules --level 10\"", Required = true };
-        var games = new Option<int>("--games") { Description = "Total games wanted in the output (games already there count)", DefaultValueFactory = _ => 100 };
-        var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
-        var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
+        var games = SharedOptions.Games("Total games wanted in the output (games already there count)", 100);
+        var size = SharedOptions.BoardSize("Board size", 9);
+        var komi = SharedOptions.Komi();
         var output = new Option<string>("--out") { Description = "Output: a folder (one SGF per game) or a .sgf file (a collection)", Required = true };
         var opening = new Option<int>("--random-opening") { Description = "Each game starts with 0..K uniformly random legal moves (noted in GC)", DefaultValueFactory = _ => 0 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the random openings", DefaultValueFactory = _ => 1 };
+        var seed = SharedOptions.Seed("Seed of the random openings");
         var command = new Command("datagen", "Generate self-play games of an external GTP engine as SGF (supervised-learning data); resumable.");
         foreach (Option o in new Option[] { engine, games, size, komi, output, opening, seed }) command.Options.Add(o);
         command.SetAction(parse =>
@@ -31,8 +30,6 @@ public static class DatagenCommand
                 RandomOpening = parse.GetValue(opening),
                 Seed = parse.GetValue(seed),
             };
-            if (options.Games < 1) throw new CliException("--games must be at least 1");
-            if (options.Size < 2 || options.Size > 25) throw new CliException($"--size {options.Size}: board sizes are 2..25");
             if (options.RandomOpening < 0) throw new CliException("--random-opening must not be negative");
             var generator = new SelfPlayGenerator(options);
             int before;
@@ -45,17 +42,15 @@ public static class DatagenCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                ctx.Console.Progress().AutoClear(false).Start(progress =>
+                ProgressReporter.Run(ctx, "self-play", options.Games, task =>
                 {
-                    var task = progress.AddTask("self-play", maxValue: options.Games);
-                    task.Value = before;
+                    task.Report(before);
                     written = generator.Run((have, fails, record) =>
                     {
                         failures = fails;
-                        task.Value = have;
-                        task.Description = $"game {have}/{options.Games}: {record.Result}";
+                        task.Report(have, $"game {have}/{options.Games}: {record.Result}");
                     }, cancel.Token);
-                });
+                }, keep: true);
             }
             catch (GtpException e) { throw new CliException(e.Message); }
             finally { Console.CancelKeyPress -= onCancel; }

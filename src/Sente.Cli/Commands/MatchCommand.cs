@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Sente.Cli.Composition.Players;
 using Sente.Gtp.Client;
 using Sente.Gtp.Match;
 using Sente.Gtp.Players;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands;
 
@@ -14,20 +14,25 @@ public static class MatchCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var black = new Option<string>("--black") { Description = "Player A (Black in game 1): 'sente:random' or an external GTP command line", Required = true };
+        var black = new Option<string>("--black")
+        {
+            Description = "Player A (Black in game 1): sente:SPEC, an internal player spec (docs/GTP.md, \"Player specs\"), or an " +
+                          "external GTP command line",
+            Required = true,
+        };
         var white = new Option<string>("--white") { Description = "Player B (White in game 1)", Required = true };
-        var games = new Option<int>("--games") { Description = "Number of games (colours alternate)", DefaultValueFactory = _ => 10 };
-        var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
-        var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
+        var games = SharedOptions.Games("Number of games (colours alternate)", 10);
+        var size = SharedOptions.BoardSize("Board size", 9);
+        var komi = SharedOptions.Komi();
         var sgfDir = new Option<string?>("--sgf-dir") { Description = "Write each game as an SGF file here; running the same match again resumes it" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed for internal players", DefaultValueFactory = _ => 1 };
-        var moveTimeout = new Option<double>("--move-timeout") { Description = "Seconds a player may take per move", DefaultValueFactory = _ => 120 };
+        var seed = SharedOptions.Seed("Seed for internal players");
+        var moveTimeout = SharedOptions.MoveTimeout();
         var noCleanup = new Option<bool>("--no-cleanup")
         {
             Description = "Use plain genmove even for engines that know kgs-genmove_cleanup (by default they get it, so " +
                           "GNU Go captures dead stones before passing, as Tromp-Taylor scoring needs)",
         };
-        var command = new Command("match", "Play a match between two GTP players (internal sente:NAME or external command lines).");
+        var command = new Command("match", "Play a match between two GTP players (internal sente:SPEC player specs or external command lines).");
         foreach (Option o in new Option[] { black, white, games, size, komi, sgfDir, seed, moveTimeout, noCleanup }) command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -41,11 +46,7 @@ public static class MatchCommand
                 MoveTimeout = TimeSpan.FromSeconds(parse.GetValue(moveTimeout)),
                 Cleanup = !parse.GetValue(noCleanup),
             };
-            if (options.Games < 1) throw new CliException("--games must be at least 1");
-            if (options.Size < 2 || options.Size > 25) throw new CliException($"--size {options.Size}: board sizes are 2..25");
-            if (!double.IsFinite(options.Komi)) throw new CliException("--komi must be a number");
-            if (options.MoveTimeout <= TimeSpan.Zero) throw new CliException("--move-timeout must be positive");
-            var factory = new PlayerFactory(SentePlayers.CreateRegistry());
+            var factory = new PlayerFactory(PlayerCatalog.Default.CreateRegistry());
             try
             {
                 factory.Validate(options.PlayerA);
@@ -61,15 +62,9 @@ public static class MatchCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                ctx.Console.Progress().AutoClear(false).Start(progress =>
-                {
-                    var task = progress.AddTask($"{options.Games} games", maxValue: options.Games);
-                    outcomes = runner.Run(o =>
-                    {
-                        task.Increment(1);
-                        task.Description = $"game {o.Index + 1}/{options.Games}: {o.Result}";
-                    }, cancel.Token);
-                });
+                ProgressReporter.Run(ctx, $"{options.Games} games", options.Games, task =>
+                    outcomes = runner.Run(o => task.Increment(1, $"game {o.Index + 1}/{options.Games}: {o.Result}"), cancel.Token),
+                    keep: true);
             }
             catch (GtpException e) { throw new CliException(e.Message); }
             catch (InvalidDataException e) { throw new CliException(e.Message); }

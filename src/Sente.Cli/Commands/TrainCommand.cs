@@ -2,7 +2,6 @@ using System.CommandLine;
 using Sente.Cli.Composition;
 using Sente.Core.Config;
 using Sente.Training.Zero;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands;
 
@@ -18,7 +17,7 @@ public static class TrainCommand
         var config = new Option<string?>("--config") { Description = "A config file (see --print-config for every key with comments)" };
         var set = new Option<string[]>("--set") { Description = "Override one setting: --set selfplay.visits=200 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var game = new Option<string?>("--game") { Description = "go | tictactoe | connect4 (same as --set game=...)" };
-        var size = new Option<int?>("--size") { Description = "Go board size (same as --set board.size=...)" };
+        var size = SharedOptions.OptionalBoardSize("Go board size (same as --set board.size=...)");
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default: runs/<game><size>)" };
         var iterations = new Option<int?>("--iterations") { Description = "Stop after this many iterations in total (run.iterations)" };
         var minutes = new Option<double?>("--minutes") { Description = "Stop after this many minutes of this session (run.minutes)" };
@@ -90,17 +89,11 @@ public static class TrainCommand
             ctx.Out.WriteLine($"sente train: {options.Game}{(options.Game == "go" ? $" {options.BoardSize}x{options.BoardSize}" : "")}, " +
                               $"{options.Trunk} {options.Blocks}x{options.Filters}, {options.Visits} visits, {options.GamesPerIteration} games/iteration -> {Path.GetFullPath(dir)}");
             var run = new ZeroRun(options, binding, dir);
-            RunState final = await ctx.Console.Progress()
-                .AutoClear(true)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
-                         new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(async live =>
-                {
-                    ProgressTask task = live.AddTask("starting", maxValue: 1);
-                    var progress = new SpectreProgress(ctx, task);
-                    run = new ZeroRun(options, binding, dir, progress);
-                    return await run.RunAsync(stop.Token);
-                });
+            RunState final = await ProgressReporter.RunAsync(ctx, "starting", 1, reporter =>
+            {
+                run = new ZeroRun(options, binding, dir, new PhaseProgress(reporter));
+                return run.RunAsync(stop.Token);
+            });
             ctx.Out.WriteLine($"sente train: {final.Iteration} iterations done, generation {final.Generation}, " +
                               $"best network {Path.GetFullPath(run.BestPath)}");
             return 0;
@@ -111,28 +104,32 @@ public static class TrainCommand
         }
     }
 
-    /// <summary>Shows each phase as a Spectre progress task (with ETA) and prints one line per finished iteration.
-    /// Reports arrive on worker threads; Spectre's task updates are thread-safe.</summary>
-    private sealed class SpectreProgress(CliContext ctx, ProgressTask task) : IProgress<ZeroProgress>
+    /// <summary>Shows each phase on the progress display (restarted per phase, so the time left is the phase's) and
+    /// prints one line per finished iteration. Reports arrive on worker threads; the phase is locked.</summary>
+    private sealed class PhaseProgress(ProgressReporter reporter) : IProgress<ZeroProgress>
     {
+        private readonly object _lock = new();
         private string _phase = "";
 
         public void Report(ZeroProgress p)
         {
             if (p.Phase is "done" or "resume")
             {
-                ctx.Console.MarkupLine(Markup.Escape(p.Message));
+                reporter.WriteLine(p.Message);
                 return;
             }
-            if (p.Phase != _phase)
+            string description = $"iter {p.Iteration + 1} {p.Phase} {p.Done}/{p.Total} {p.Message}";
+            lock (_lock)
             {
-                _phase = p.Phase;
-                task.StartTask();
-                task.Value = 0;
+                if (p.Phase != _phase)
+                {
+                    _phase = p.Phase;
+                    reporter.Restart(description, Math.Max(1, p.Total), p.Done);
+                    return;
+                }
             }
-            task.MaxValue = Math.Max(1, p.Total);
-            task.Value = p.Done;
-            task.Description = Markup.Escape($"iter {p.Iteration + 1} {p.Phase} {p.Done}/{p.Total} {p.Message}");
+            reporter.SetTotal(Math.Max(1, p.Total));
+            reporter.Report(p.Done, description);
         }
     }
 }

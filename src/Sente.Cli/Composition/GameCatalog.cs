@@ -6,6 +6,7 @@ using Sente.Search;
 using Sente.Training.Zero;
 using Sente.Core.Encoding;
 using Sente.Go.Features;
+using Sente.Gtp.Players;
 
 namespace Sente.Cli.Composition;
 
@@ -48,12 +49,4 @@ public static class GameCatalog
         sgf.Properties["GC"] = $"Sente AlphaGo Zero self-play, seed {record.Seed}";
         return Sente.Go.Sgf.Write(sgf);
     }
-}
-
-/// <summary>Uniformly random legal Go moves that do not fill the mover's one-point eyes (pass when none).</summary>
-public sealed class GoRandomPlayer(ulong seed) : IPlayer
-{
-    private readonly Rng _rng = new(seed);
-    public string Name => "random";
-    public int ChooseAction(IGameState state) => RandomPolicy.SelectMove((GoState)state, _rng);
 }

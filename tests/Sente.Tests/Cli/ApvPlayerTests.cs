@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Sente.Cli;
 using Sente.Cli.Commands.Lee;
-using Sente.Cli.Composition;
+using Sente.Cli.Composition.Players;
 using Sente.Go;
 using Sente.Gtp;
 using Sente.Gtp.Players;
@@ -54,7 +54,7 @@ public sealed class ApvPlayerTests : IDisposable
     [InlineData("visits=0")]
     public void EachVariantPlaysLegalMovesOn9x9(string settings)
     {
-        IMoveGenerator player = SentePlayers.CreateRegistry().Create($"apv:policy={_policy},value={_value},rollout={_rollout},{settings}", 7);
+        IMoveGenerator player = PlayerCatalog.Default.CreateRegistry().Create($"apv:policy={_policy},value={_value},rollout={_rollout},{settings}", 7);
         var state = new GoState(9, 7.5, Rules.TrompTaylor);
         for (int m = 0; m < 4; m++)
         {
@@ -69,7 +69,7 @@ public sealed class ApvPlayerTests : IDisposable
     [Fact]
     public void TheAlphaGoPairServesAsPolicyAndValue()
     {
-        IMoveGenerator player = SentePlayers.CreateRegistry().Create($"apv:policy={_pair},value={_pair},lambda=0,visits=8", 1);
+        IMoveGenerator player = PlayerCatalog.Default.CreateRegistry().Create($"apv:policy={_pair},value={_pair},lambda=0,visits=8", 1);
         var state = new GoState(9, 7.5, Rules.TrompTaylor);
         Assert.True(state.IsLegal(state.ToMove, player.GenerateMove(state, state.ToMove, GtpClock.Unlimited).Point));
     }
@@ -92,7 +92,7 @@ public sealed class ApvPlayerTests : IDisposable
         spec = spec.Replace("policy=P", $"policy={_policy}").Replace("value=V", $"value={_value}").Replace("rollout=R", $"rollout={_rollout}")
             .Replace("policy=Z", $"policy={_zero}").Replace("policy=V", $"policy={_value}").Replace("value=P", $"value={_policy}")
             .Replace("rollout=P", $"rollout={_policy}");
-        var e = Assert.Throws<ArgumentException>(() => SentePlayers.CreateRegistry().Create("apv:" + spec, 1));
+        var e = Assert.Throws<ArgumentException>(() => PlayerCatalog.Default.CreateRegistry().Create("apv:" + spec, 1));
         Assert.Contains(expected, e.Message);
     }
 

@@ -1,4 +1,4 @@
-using Sente.Cli.Composition;
+using Sente.Cli.Composition.Players;
 using Sente.Search.Apv;
 
 namespace Sente.Tests.Cli;

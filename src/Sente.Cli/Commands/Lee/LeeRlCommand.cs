@@ -3,7 +3,6 @@ using System.Globalization;
 using Sente.Gtp.Match;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Stages;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;
 
@@ -16,19 +15,19 @@ public static class LeeRlCommand
         var sl = new Option<string>("--sl") { Description = "SL policy checkpoint (from `sente lee sl`): the start and the first pool member", Required = true };
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/rl); a rerun resumes it" };
         var iterations = new Option<int>("--iterations") { Description = "Iterations in total (one minibatch of games and one update each)", DefaultValueFactory = _ => 200 };
-        var games = new Option<int>("--games") { Description = "n: games per iteration (the policy plays Black in half)", DefaultValueFactory = _ => 16 };
+        var games = SharedOptions.Games("n: games per iteration (the policy plays Black in half)", 16);
         var poolEvery = new Option<int>("--pool-every") { Description = "K: the current policy joins the opponent pool every K iterations (paper: 500)", DefaultValueFactory = _ => 20 };
         var lr = new Option<double>("--lr") { Description = "SGD learning rate (the gradient sums over each game's moves)", DefaultValueFactory = _ => 0.003 };
         var momentum = new Option<double>("--momentum") { Description = "SGD momentum (0: plain SGD, as the paper)", DefaultValueFactory = _ => 0.0 };
         var baseline = new Option<string>("--baseline") { Description = "none, or an AlphaGo value network checkpoint (b = v(s))", DefaultValueFactory = _ => "none" };
         var evalEvery = new Option<int>("--eval-every") { Description = "Iterations between evaluations against the SL policy", DefaultValueFactory = _ => 50 };
         var evalGames = new Option<int>("--eval-games") { Description = "Games per evaluation (both policies sample their moves, no search)", DefaultValueFactory = _ => 100 };
-        var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
+        var komi = SharedOptions.Komi("Komi", 7.5);
         var temperature = new Option<double>("--temperature") { Description = "Softmax temperature of the games", DefaultValueFactory = _ => 1.0 };
         var maxMoves = new Option<int>("--max-moves") { Description = "Move cap per game, then the game is scored (0: 3*N*N)", DefaultValueFactory = _ => 0 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed", DefaultValueFactory = _ => 1UL };
+        var seed = SharedOptions.Seed("Seed");
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores)", DefaultValueFactory = _ => 0 };
+        var threads = SharedOptions.Threads("libtorch threads (0: all cores)");
         var command = new Command("rl", "AlphaGo's RL policy network: REINFORCE by games against a pool of earlier policies, starting from the SL policy; reports the win rate against the SL policy.");
         foreach (Option o in new Option[] { sl, runDir, iterations, games, poolEvery, lr, momentum, baseline, evalEvery, evalGames, komi, temperature, maxMoves, seed, device, threads })
             command.Options.Add(o);
@@ -56,16 +55,9 @@ public static class LeeRlCommand
             IReadOnlyList<RlEvaluation> history = [];
             try
             {
-                ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .Start(live =>
-                    {
-                        var task = live.AddTask("rl", maxValue: options.Iterations);
-                        history = new ReinforcePolicy(options, slPath, dir, valuePath, new Reporter<(int Iteration, int Total, string Message)>(p =>
-                        {
-                            task.Value = p.Iteration;
-                            task.Description = Markup.Escape($"iteration {p.Iteration}/{p.Total} {p.Message}");
-                        })).Run(cancel);
-                    });
+                ProgressReporter.Run(ctx, "rl", options.Iterations, progress =>
+                    history = new ReinforcePolicy(options, slPath, dir, valuePath, ProgressReporter.Synchronous<(int Iteration, int Total, string Message)>(p =>
+                        progress.Report(p.Iteration, $"iteration {p.Iteration}/{p.Total} {p.Message}"))).Run(cancel));
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or CheckpointException)
             {

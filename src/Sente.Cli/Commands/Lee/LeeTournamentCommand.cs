@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Sente.Core.Platform;
+using Sente.Cli.Composition.Players;
 using Sente.Gtp.Client;
 using Sente.Gtp.Match;
 using Sente.Gtp.Players;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;
 
@@ -19,33 +18,32 @@ public static class LeeTournamentCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var players = new Option<string>("--players")
-        {
-            Description = "Players as name=spec separated by ';'. A spec is an internal player (apv:policy=PATH,value=PATH,rollout=PATH," +
-                          "lambda=0.5,visits=N | random | mcts:... | uct:...) or gnugo:LEVEL",
-            Required = true,
-        };
-        var games = new Option<int>("--games") { Description = "Games per pair (colours alternate)", DefaultValueFactory = _ => 10 };
-        var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
-        var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
+        var players = SharedOptions.Players(
+            "apv:policy=PATH,value=PATH,rollout=PATH,lambda=0.5,visits=N | random | mcts:... | uct:... | gnugo:LEVEL");
+        var games = SharedOptions.Games("Games per pair (colours alternate)", 10);
+        var size = SharedOptions.BoardSize("Board size", 9);
+        var komi = SharedOptions.Komi("Komi", 7.5);
         var output = new Option<string?>("--out") { Description = "Results file (default runs/lee<size>/tournament.json); games go to <out dir>/tournament-games" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the internal players", DefaultValueFactory = _ => 1UL };
-        var moveTimeout = new Option<double>("--move-timeout") { Description = "Seconds a player may take per move", DefaultValueFactory = _ => 120 };
+        var seed = SharedOptions.Seed("Seed of the internal players");
+        var moveTimeout = SharedOptions.MoveTimeout();
         var command = new Command("tournament", "Round robin between AlphaGo Lee search variants (apv:...), other players and GNU Go; writes results and Elo (resumable).");
         foreach (Option o in new Option[] { players, games, size, komi, output, seed, moveTimeout }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
         {
             int n = parse.GetValue(games), boardSize = parse.GetValue(size);
-            if (n < 1) throw new CliException("lee tournament: --games must be at least 1");
-            if (boardSize is < 2 or > 25) throw new CliException($"lee tournament: --size {boardSize}: board sizes are 2..25");
-            List<TournamentPlayer> list = ParsePlayers(parse.GetValue(players)!);
+            List<TournamentPlayer> list = NamedPlayerSpec.ParseList(parse.GetValue(players)!, "lee tournament", minimum: 2)
+                .Select(p => new TournamentPlayer(p.Name, p.Spec)).ToList();
             string path = parse.GetValue(output) ?? Path.Combine("runs", $"lee{boardSize}", "tournament.json");
             string gamesDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-games");
-            var factory = new PlayerFactory(SentePlayers.CreateRegistry());
-            var specs = list.ToDictionary(p => p.Name, p => GtpSpec(p.Spec));
+            var factory = new PlayerFactory(PlayerCatalog.Default.CreateRegistry());
+            var specs = new Dictionary<string, string>();
             foreach (TournamentPlayer p in list)
             {
-                try { factory.Validate(specs[p.Name]); }
+                try
+                {
+                    specs[p.Name] = PlayerCatalog.Default.MatchPlayer(p.Spec);
+                    factory.Validate(specs[p.Name]);
+                }
                 catch (ArgumentException e) { throw new CliException($"lee tournament: player '{p.Name}': {e.Message}"); }
             }
 
@@ -65,9 +63,8 @@ public static class LeeTournamentCommand
                 for (int j = i + 1; j < list.Count; j++) pairs.Add((i, j));
 
             var inv = CultureInfo.InvariantCulture;
-            ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new RemainingTimeColumn()).Start(live =>
+            ProgressReporter.Run(ctx, "tournament", pairs.Count * n, task =>
             {
-                var task = live.AddTask("tournament", maxValue: pairs.Count * n);
                 foreach (var (ia, ib) in pairs)
                 {
                     if (cancel.IsCancellationRequested) break;
@@ -90,8 +87,7 @@ public static class LeeTournamentCommand
                         outcomes = new MatchRunner(factory, options).Run(o =>
                         {
                             if (o.ForPlayerA > 0) aw++; else if (o.ForPlayerA < 0) bw++; else d++;
-                            task.Increment(1);
-                            task.Description = Markup.Escape($"{a.Name} {aw}-{bw}-{d} {b.Name}");
+                            task.Increment(1, $"{a.Name} {aw}-{bw}-{d} {b.Name}");
                         }, cancel);
                     }
                     catch (Exception e) when (e is GtpException or InvalidDataException or ArgumentException)
@@ -111,37 +107,6 @@ public static class LeeTournamentCommand
             return Task.FromResult(results.Count < pairs.Count ? 130 : 0);
         });
         return command;
-    }
-
-    /// <summary>"name=spec;name=spec" -> players (names unique, non-empty; specs non-empty).</summary>
-    public static List<TournamentPlayer> ParsePlayers(string text, string command = "lee tournament", int minimum = 2)
-    {
-        var list = new List<TournamentPlayer>();
-        foreach (string part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            int eq = part.IndexOf('=');
-            if (eq <= 0 || eq == part.Length - 1) throw new CliException($"{command}: expected name=spec, got '{part}'");
-            string name = part[..eq].Trim(), spec = part[(eq + 1)..].Trim();
-            if (list.Any(p => p.Name == name)) throw new CliException($"{command}: player name '{name}' given twice");
-            list.Add(new TournamentPlayer(name, spec));
-        }
-        if (list.Count < minimum)
-            throw new CliException($"{command}: --players needs at least {(minimum == 2 ? "two players" : minimum == 1 ? "one player" : $"{minimum} players")} (name=spec;name=spec)");
-        return list;
-    }
-
-    /// <summary>A tournament spec as a match player: gnugo:LEVEL -> GNU Go's GTP command line; anything else internal.</summary>
-    public static string GtpSpec(string spec)
-    {
-        if (spec.StartsWith("gnugo:", StringComparison.OrdinalIgnoreCase))
-        {
-            string level = spec[6..];
-            if (!int.TryParse(level, NumberStyles.Integer, CultureInfo.InvariantCulture, out int l) || l is < 0 or > 10)
-                throw new CliException($"lee tournament: '{spec}': GNU Go levels are 0..10");
-            string exe = ExecutableLocator.Find("gnugo") ?? throw new CliException("lee tournament: gnugo is not installed (apt-get install gnugo)");
-            return $"{exe} --mode gtp --level {l}";
-        }
-        return spec.StartsWith(PlayerFactory.InternalPrefix, StringComparison.OrdinalIgnoreCase) ? spec : PlayerFactory.InternalPrefix + spec;
     }
 
     private static TournamentRecord Save(string path, List<TournamentPlayer> players, List<PairResult> results)

@@ -3,7 +3,6 @@ using System.Globalization;
 using Sente.Nn.Blocks;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Stages;
-using Spectre.Console;
 using Sente.Cli.Composition;
 
 namespace Sente.Cli.Commands.Lee;
@@ -12,16 +11,12 @@ namespace Sente.Cli.Commands.Lee;
 /// held-out, constant predictor).</summary>
 public static class LeeValueCommand
 {
-    /// <summary>`lee value`, `lee value-data`, `lee value-eval` and `lee report` (one line in <see cref="LeeCommand"/>).</summary>
-    public static IEnumerable<Command> WithDataAndReport(CliContext ctx) =>
-        [Create(ctx), LeeValueDataCommand.Create(ctx), LeeValueLabelCommand.Create(ctx), LeeValueEvalCommand.Create(ctx), LeeReportCommand.Create(ctx)];
-
     public static Command Create(CliContext ctx)
     {
         var data = new Option<string?>("--data") { Description = "An SGF file or a folder of them with RE (default: runs/lee<size>/value-data from `sente lee value-data` in mode sampled, the GNU Go 9x9 games otherwise)" };
         var mode = new Option<string>("--mode") { Description = "Positions per game: sampled (the VS position of generated data), one (one random position), all (every position: the paper's overfitting case), from-sample (every position from the VS one on)", DefaultValueFactory = _ => "sampled" };
         var targets = new Option<string>("--targets") { Description = "outcome (the game's result, AlphaGo's target) or rollouts (the VR labels of `sente lee value-label`: the mean of k rollouts)", DefaultValueFactory = _ => "outcome" };
-        var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
+        var size = SharedOptions.BoardSize("Board size (games of other sizes are skipped)", 9);
         var filters = new Option<int>("--filters") { Description = "Filters per layer (AlphaGo: 192), or the --trunk tower's width", DefaultValueFactory = _ => 64 };
         var layers = new Option<int>("--layers") { Description = "Convolution layers of the policy-shaped stack (AlphaGo: 13)", DefaultValueFactory = _ => 7 };
         var trunk = new Option<string?>("--trunk") { Description = "A tower of blocks in place of AlphaGo's plain stack: resnet, preact, wide, pyramid or dense (with --blocks, --filters as its width and batch norm; default: the paper's stack of --layers)" };
@@ -32,10 +27,10 @@ public static class LeeValueCommand
         var lrDrops = new Option<string?>("--lr-drop") { Description = "Steps at which the learning rate is divided by 10, comma-separated (e.g. 6000,9000)" };
         var evalEvery = new Option<int>("--eval-every") { Description = "Steps between evaluations and checkpoints", DefaultValueFactory = _ => 250 };
         var evalPositions = new Option<int>("--eval-positions") { Description = "Training and held-out positions per evaluation", DefaultValueFactory = _ => 2000 };
-        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: default)", DefaultValueFactory = _ => 0 };
+        var threads = SharedOptions.Threads("Torch intra-op threads (0: default)");
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var runDir = new Option<string?>("--run-dir") { Description = "Run directory (default runs/lee<size>/value-<mode>)" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed (split, positions, sampling, initialisation)", DefaultValueFactory = _ => 1UL };
+        var seed = SharedOptions.Seed("Seed (split, positions, sampling, initialisation)");
         var command = new Command("value", "Train AlphaGo's value network by MSE regression on game outcomes; reports train and held-out MSE beside a constant predictor.");
         foreach (Option o in new Option[] { data, mode, targets, size, filters, layers, trunk, blocks, steps, batch, lr, lrDrops, evalEvery, evalPositions, threads, device, runDir, seed })
             command.Options.Add(o);
@@ -50,7 +45,7 @@ public static class LeeValueCommand
                 options = new SupervisedValueOptions(parse.GetValue(size), parse.GetValue(filters), parse.GetValue(layers),
                     parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(lr), EvalEvery: parse.GetValue(evalEvery),
                     EvalPositions: parse.GetValue(evalPositions), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
-                    Device: parse.GetValue(device)!, LrDrops: LeeCommand.ParseSteps(parse.GetValue(lrDrops)),
+                    Device: parse.GetValue(device)!, LrDrops: CommaList.PositiveLongs(parse.GetValue(lrDrops), "--lr-drop"),
                     Trunk: parse.GetValue(trunk) is { } kind ? new TrunkConfig(TrunkConfig.ParseKind(kind), parse.GetValue(blocks), parse.GetValue(filters)) : null).Validate();
                 string path = parse.GetValue(data) ?? (m.ReadsSample()
                     ? Path.Combine("runs", $"lee{options.Size}", "value-data")
@@ -70,17 +65,9 @@ public static class LeeValueCommand
             IReadOnlyList<ValueError> history = [];
             try
             {
-                ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-                        new RemainingTimeColumn())
-                    .Start(live =>
-                    {
-                        var task = live.AddTask("training", maxValue: options.Steps);
-                        history = new SupervisedValue(options, positions, dir, new Reporter<(long Step, long Total, string Message)>(p =>
-                        {
-                            task.Value = p.Step;
-                            task.Description = Markup.Escape($"step {p.Step}/{p.Total} {p.Message}");
-                        })).Run(cancel);
-                    });
+                ProgressReporter.Run(ctx, "training", options.Steps, progress =>
+                    history = new SupervisedValue(options, positions, dir, ProgressReporter.Synchronous<(long Step, long Total, string Message)>(p =>
+                        progress.Report(p.Step, $"step {p.Step}/{p.Total} {p.Message}"))).Run(cancel));
             }
             catch (InvalidDataException e)
             {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sente.Nn.Models;
 using Sente.Lee.Stages;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;
 
@@ -13,17 +12,17 @@ public static class LeeValueDataCommand
     {
         var sl = new Option<string>("--sl") { Description = "SL policy checkpoint (e.g. runs/lee9/sl-48/policy.ckpt)", Required = true };
         var rl = new Option<string>("--rl") { Description = "RL policy checkpoint (the SL one again if there is no RL policy yet)", Required = true };
-        var games = new Option<int>("--games") { Description = "Games to play in total (a rerun continues; games that end before move U are left out)", DefaultValueFactory = _ => 1000 };
+        var games = SharedOptions.Games("Games to play in total (a rerun continues; games that end before move U are left out)", 1000);
         var output = new Option<string?>("--out") { Description = "Output folder of value-FIRST-END.sgf chunks (default runs/lee<size>/value-data)" };
-        var size = new Option<int>("--size") { Description = "Board size", DefaultValueFactory = _ => 9 };
-        var komi = new Option<double>("--komi") { Description = "Komi", DefaultValueFactory = _ => 7.5 };
+        var size = SharedOptions.BoardSize("Board size", 9);
+        var komi = SharedOptions.Komi("Komi", 7.5);
         var maxU = new Option<int>("--max-u") { Description = "U is uniform in 1..max-u (paper: 450 on 19x19); 0 means size*size", DefaultValueFactory = _ => 0 };
         var chunk = new Option<int>("--chunk") { Description = "Games per output file (a kill loses at most the file in progress)", DefaultValueFactory = _ => 64 };
-        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: default)", DefaultValueFactory = _ => 0 };
+        var threads = SharedOptions.Threads("Torch intra-op threads (0: default)");
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var temperature = new Option<double>("--temperature") { Description = "Softmax temperature of both policies' moves (paper: 1)", DefaultValueFactory = _ => 1.0 };
         var rlTemperature = new Option<double?>("--rl-temperature") { Description = "Temperature of the RL phase after move U (default: --temperature; 0: the RL policy's best move)" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed (U, moves)", DefaultValueFactory = _ => 1UL };
+        var seed = SharedOptions.Seed("Seed (U, moves)");
         var command = new Command("value-data", "Play AlphaGo's value-network data games (SL policy, one random move at U, RL policy) into SGF files with VS[U].");
         foreach (Option o in new Option[] { sl, rl, games, output, size, komi, maxU, chunk, temperature, rlTemperature, threads, device, seed }) command.Options.Add(o);
         command.SetAction((parse, cancel) =>
@@ -48,17 +47,9 @@ public static class LeeValueDataCommand
             using (slNet)
             using (rlNet)
             {
-                ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-                        new RemainingTimeColumn())
-                    .Start(live =>
-                    {
-                        var task = live.AddTask("games", maxValue: options.Games);
-                        summary = ValueData.Generate(slNet, rlNet, options, dir, new Reporter<(int Done, int Total)>(p =>
-                        {
-                            task.Value = p.Done;
-                            task.Description = $"games {p.Done}/{p.Total}";
-                        }), cancel);
-                    });
+                ProgressReporter.Run(ctx, "games", options.Games, progress =>
+                    summary = ValueData.Generate(slNet, rlNet, options, dir, ProgressReporter.Synchronous<(int Done, int Total)>(p =>
+                        progress.Report(p.Done, $"games {p.Done}/{p.Total}")), cancel));
             }
             ctx.Out.WriteLine($"wrote {summary.GamesAdded} games in {summary.ChunksWritten} new file(s) ({summary.EndedBeforeU} ended before move U and were left out); " +
                               $"{summary.GamesPlayed} games played, {summary.GamesInFiles} in the files. Train with: sente lee value --data {dir} --mode sampled");

@@ -20,8 +20,8 @@ public static class LeeValueEvalCommand
         var rollouts = new Option<string>("--rollouts") { Description = "Rollouts per position to average, comma-separated (each count is reported)", DefaultValueFactory = _ => "1,8,32" };
         var positions = new Option<int>("--positions") { Description = "Positions drawn at random from the games", DefaultValueFactory = _ => 2000 };
         var moves = new Option<string?>("--moves") { Description = "Only positions after FROM..TO moves of their game, e.g. 0..20 or 40..999 (default: all)" };
-        var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed (positions, rollouts, network symmetries)", DefaultValueFactory = _ => 1UL };
+        var size = SharedOptions.BoardSize("Board size (games of other sizes are skipped)", 9);
+        var seed = SharedOptions.Seed("Seed (positions, rollouts, network symmetries)");
         var labels = new Option<bool>("--labels") { Description = "Also score the labels stored in the games by lee value-label (VR); draws only labelled positions" };
         var command = new Command("value-eval", "Compare the value network and the mean of k rollouts as predictors of the game result on positions of recorded games (MSE, sign agreement).");
         foreach (Option o in new Option[] { data, mode, value, rollout, rollouts, positions, moves, size, seed, labels }) command.Options.Add(o);
@@ -36,7 +36,7 @@ public static class LeeValueEvalCommand
             Sente.Search.Apv.IRolloutPolicy? policy = null;
             try
             {
-                counts = LeeCommand.ParseSteps(parse.GetValue(rollouts), "--rollouts").Select(k => (int)Math.Min(k, int.MaxValue)).ToArray();
+                counts = CommaList.PositiveLongs(parse.GetValue(rollouts), "--rollouts").Select(k => (int)Math.Min(k, int.MaxValue)).ToArray();
                 if (parse.GetValue(positions) < 1) throw new ArgumentException("--positions must be >= 1");
                 if (parse.GetValue(moves) is { } text)
                 {

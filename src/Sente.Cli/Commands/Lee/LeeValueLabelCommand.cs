@@ -4,7 +4,6 @@ using Sente.Core.Evaluation;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Networks;
 using Sente.Lee.Stages;
-using Spectre.Console;
 
 namespace Sente.Cli.Commands.Lee;
 
@@ -21,9 +20,9 @@ public static class LeeValueLabelCommand
         var perGame = new Option<int>("--per-game") { Description = "Positions labelled per game, at random (0: every position)", DefaultValueFactory = _ => 0 };
         var fromMove = new Option<int>("--from-move") { Description = "First position labelled: after this many moves (>= 1)", DefaultValueFactory = _ => 1 };
         var chunk = new Option<int>("--chunk") { Description = "Games per output file", DefaultValueFactory = _ => 256 };
-        var threads = new Option<int>("--threads") { Description = "Games labelled in parallel (0: one per core); labels do not depend on it", DefaultValueFactory = _ => 0 };
-        var size = new Option<int>("--size") { Description = "Board size (games of other sizes are skipped)", DefaultValueFactory = _ => 9 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed (positions drawn, rollouts)", DefaultValueFactory = _ => 1UL };
+        var threads = SharedOptions.Threads("Games labelled in parallel (0: one per core); labels do not depend on it");
+        var size = SharedOptions.BoardSize("Board size (games of other sizes are skipped)", 9);
+        var seed = SharedOptions.Seed("Seed (positions drawn, rollouts)");
         var branches = new Option<int>("--branches") { Description = "Side positions per labelled position, reached by 1..--branch-depth rollout-policy moves and labelled too (the positions a search visits off the line)", DefaultValueFactory = _ => 0 };
         var branchDepth = new Option<int>("--branch-depth") { Description = "Most moves of a branch", DefaultValueFactory = _ => 4 };
         var search = new Option<int>("--search") { Description = "Label with the root value of a rollouts-only search of this many simulations instead of the mean of --rollouts rollouts (0: no search)", DefaultValueFactory = _ => 0 };
@@ -61,18 +60,12 @@ public static class LeeValueLabelCommand
             RolloutLabelSummary summary = null!;
             try
             {
-                ctx.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-                        new RemainingTimeColumn())
-                    .Start(live =>
+                ProgressReporter.Run(ctx, "games", null, progress =>
+                    summary = RolloutLabels.Run(parse.GetValue(data)!, dir, policy, options, ProgressReporter.Synchronous<(int Done, int Total)>(p =>
                     {
-                        var task = live.AddTask("games", maxValue: 1);
-                        summary = RolloutLabels.Run(parse.GetValue(data)!, dir, policy, options, new Reporter<(int Done, int Total)>(p =>
-                        {
-                            task.MaxValue = p.Total;
-                            task.Value = p.Done;
-                            task.Description = $"games {p.Done}/{p.Total}";
-                        }), cancel, priors, Sources(parse.GetValue(rollout)!, options.Search > 0 ? priorsPath ?? "" : null));
-                    });
+                        progress.SetTotal(p.Total);
+                        progress.Report(p.Done, $"games {p.Done}/{p.Total}");
+                    }), cancel, priors, Sources(parse.GetValue(rollout)!, options.Search > 0 ? priorsPath ?? "" : null)));
             }
             catch (Exception e) when (e is InvalidDataException or FileNotFoundException or ArgumentException)
             {

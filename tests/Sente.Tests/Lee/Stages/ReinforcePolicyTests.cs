@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sente.Cli;
+using Sente.Cli.Composition.Players;
 using Sente.Go;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Models;
@@ -154,7 +155,7 @@ public class ReinforcePolicyTests
             (code, output, err) = SenteCli.Run("arena", "--a", "policy:" + sl + ",temperature=0", "--b", "random", "--size", "5", "--games", "2");
             Assert.True(code == 0, err);
             Assert.Contains("2 games of", output);
-            var player = SentePlayers.CreateRegistry().Create("policy:model=" + sl + ",temperature=0", 1);
+            var player = PlayerCatalog.Default.CreateRegistry().Create("policy:model=" + sl + ",temperature=0", 1);
             var s = new GoState(5, 0.5, Rules.TrompTaylor);
             Assert.True(s.IsLegal(Stone.Black, player.GenerateMove(s, Stone.Black, Sente.Gtp.Players.GtpClock.Unlimited).Point));
 

@@ -6,7 +6,7 @@ using Sente.Lee.Networks;
 using Sente.Search;
 using Sente.Search.Apv;
 
-namespace Sente.Cli.Composition;
+namespace Sente.Cli.Composition.Players;
 
 /// <summary>
 /// The `apv:` player spec (GTP --player, match sente:apv:..., arena, lee tournament): AlphaGo Lee's search with its
@@ -50,70 +50,61 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
     /// <summary>Torch device of the policy and value networks: cpu or cuda.</summary>
     public string Device { get; init; } = "cpu";
 
-    public static readonly string[] Keys = ["policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap", "async", "vthr", "vthreads", "valueat", "fpu", "resign", "device"];
+    /// <summary>The keys of the `apv` player.</summary>
+    public static readonly string[] Keys =
+    [
+        "policy", "value", "rollout", "lambda", "visits", "time", "beta", "nthr", "cpuct", "vl", "batch", "threads", "overlap",
+        "async", "vthr", "vthreads", "valueat", "fpu", "resign", "device",
+    ];
 
-    public const string Help = "AlphaGo Lee's APV-MCTS: apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
-                               "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,vthr=N][,vthreads=0][,valueat=visit|expansion|node][,fpu=R][,resign=-0.8][,device=cpu|cuda]; lambda=0 value only, " +
-                               "lambda=1 rollouts only, visits=0 the policy network alone";
+    /// <summary>The spec's form with every key and its default.</summary>
+    public const string Usage = "apv:policy=PATH[,value=PATH][,rollout=PATH][,lambda=0.5][,visits=200|time=MS]" +
+                                "[,beta=0.67][,nthr=8][,cpuct=5][,vl=3][,batch=8][,threads=1][,overlap=0|1][,async=0|1][,vthr=N]" +
+                                "[,vthreads=0][,valueat=visit|expansion|node][,fpu=R][,resign=-0.8][,device=cpu|cuda]";
 
-    /// <summary>Parses the text after "apv:".</summary>
+    /// <summary>Parses the text after "apv:" (the player-spec grammar of <see cref="PlayerCatalog"/>).</summary>
     /// <exception cref="ArgumentException">Unknown key, bad number, missing network for the chosen lambda.</exception>
-    public static ApvSpec Parse(string args)
+    public static ApvSpec Parse(string args) => From(PlayerCatalog.Default.Resolve("apv:" + args).Settings);
+
+    /// <summary>The spec of resolved `apv` settings: defaults and validation of every key.</summary>
+    /// <exception cref="ArgumentException">Bad value or missing network for the chosen lambda, naming the key.</exception>
+    public static ApvSpec From(PlayerSettings a)
     {
-        var a = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string part in args.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            int eq = part.IndexOf('=');
-            if (eq <= 0) throw new ArgumentException($"player 'apv': expected key=value, got '{part}'");
-            string key = part[..eq];
-            if (!Keys.Contains(key, StringComparer.OrdinalIgnoreCase))
-                throw new ArgumentException($"player 'apv': unknown setting '{key}' (known: {string.Join(", ", Keys)})");
-            if (!a.TryAdd(key, part[(eq + 1)..])) throw new ArgumentException($"player 'apv': '{key}' given twice");
-        }
-        if (!a.TryGetValue("policy", out string? policy) || policy.Length == 0)
-            throw new ArgumentException("player 'apv' needs policy=PATH (the SL policy network: the priors)");
-        double lambda = Num(a, "lambda", 0.5, 0, 1);
-        int visits = (int)Num(a, "visits", 200, 0, int.MaxValue, integer: true);
-        int? time = a.ContainsKey("time") ? (int)Num(a, "time", 0, 1, int.MaxValue, integer: true) : null;
-        if (time is not null && a.ContainsKey("visits")) throw new ArgumentException("player 'apv': give visits=N or time=MS, not both");
-        string? value = a.GetValueOrDefault("value"), rollout = a.GetValueOrDefault("rollout");
+        string policy = a.Required("policy", "PATH", "the SL policy network: the priors");
+        double lambda = a.Double("lambda", 0.5, 0, 1);
+        int visits = a.Int("visits", 200, 0, int.MaxValue);
+        int? time = a.Has("time") ? a.Int("time", 0, 1, int.MaxValue) : null;
+        if (time is not null && a.Has("visits")) throw new ArgumentException("player 'apv': give visits=N or time=MS, not both");
+        string? value = a.Text("value"), rollout = a.Text("rollout");
         bool search = time is not null || visits > 0;
         if (search && lambda < 1 && string.IsNullOrEmpty(value))
             throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs value=PATH (the value network); lambda=1 searches with rollouts only");
-        ApvValueAt valueAt = a.GetValueOrDefault("valueat")?.ToLowerInvariant() switch
+        ApvValueAt valueAt = a.Choice("valueat", ApvValueAt.Visit, new Dictionary<string, ApvValueAt>
         {
-            null or "visit" => ApvValueAt.Visit,
-            "expansion" => ApvValueAt.Expansion,
-            "node" => ApvValueAt.Node,
-            string other => throw new ArgumentException($"player 'apv': valueat={other}: expected visit, expansion or node"),
-        };
-        bool isAsync = Num(a, "async", 0, 0, 1, integer: true) == 1;
+            ["visit"] = ApvValueAt.Visit, ["expansion"] = ApvValueAt.Expansion, ["node"] = ApvValueAt.Node,
+        });
+        bool isAsync = a.Flag("async");
         if (isAsync && (!(lambda > 0 && lambda < 1) || valueAt == ApvValueAt.Visit))
             throw new ArgumentException("player 'apv': async=1 needs 0 < lambda < 1 (a value network and rollouts) and valueat=expansion or valueat=node");
-        if (a.ContainsKey("vthr") && !isAsync) throw new ArgumentException("player 'apv': vthr=N needs async=1");
+        if (a.Has("vthr") && !isAsync) throw new ArgumentException("player 'apv': vthr=N needs async=1");
         if (search && lambda > 0 && string.IsNullOrEmpty(rollout))
             throw new ArgumentException($"player 'apv': lambda={lambda.ToString(CultureInfo.InvariantCulture)} needs rollout=PATH (rollout weights); lambda=0 searches with the value network only");
         return new ApvSpec(policy, value, rollout, lambda, visits, time,
-            Num(a, "beta", 0.67, 1e-3, 1e3),
-            (int)Num(a, "nthr", lambda == 0 ? 1 : 8, 1, int.MaxValue, integer: true),
-            Num(a, "cpuct", 5, 1e-6, 1e6),
-            (int)Num(a, "vl", 3, 0, 1000, integer: true),
-            (int)Num(a, "batch", 8, 1, 4096, integer: true),
-            (int)Num(a, "threads", 1, 1, 256, integer: true),
-            Num(a, "resign", -0.8, -1, 1))
+            a.Double("beta", 0.67, 1e-3, 1e3),
+            a.Int("nthr", lambda == 0 ? 1 : 8, 1, int.MaxValue),
+            a.Double("cpuct", 5, 1e-6, 1e6),
+            a.Int("vl", 3, 0, 1000),
+            a.Int("batch", 8, 1, 4096),
+            a.Int("threads", 1, 1, 256),
+            a.Double("resign", -0.8, -1, 1))
         {
-            Overlap = Num(a, "overlap", 0, 0, 1, integer: true) == 1,
+            Overlap = a.Flag("overlap"),
             Async = isAsync,
-            ValueThreads = (int)Num(a, "vthreads", 0, 0, 256, integer: true),
-            ValueThreshold = a.ContainsKey("vthr") ? (int)Num(a, "vthr", 1, 1, int.MaxValue, integer: true) : null,
+            ValueThreads = a.Int("vthreads", 0, 0, 256),
+            ValueThreshold = a.Has("vthr") ? a.Int("vthr", 1, 1, int.MaxValue) : null,
             ValueAt = valueAt,
-            FpuReduction = a.ContainsKey("fpu") ? Num(a, "fpu", 0, 0, 2) : null,
-            Device = a.GetValueOrDefault("device")?.ToLowerInvariant() switch
-            {
-                null or "cpu" => "cpu",
-                "cuda" => "cuda",
-                string other => throw new ArgumentException($"player 'apv': device={other}: expected cpu or cuda"),
-            },
+            FpuReduction = a.Has("fpu") ? a.Double("fpu", 0, 0, 2) : null,
+            Device = a.Choice("device", "cpu", new Dictionary<string, string> { ["cpu"] = "cpu", ["cuda"] = "cuda" }),
         };
     }
 
@@ -164,17 +155,5 @@ public sealed record ApvSpec(string Policy, string? Value, string? Rollout, doub
         var (p, v, r) = Load(seed);
         return new ApvMoveGenerator(Name, p, v, r, Limits, Options(seed), Resign <= -1 ? null : Resign, new GoPassFilter(),
             p.BoardSize);
-    }
-
-    private static double Num(Dictionary<string, string> a, string key, double fallback, double min, double max, bool integer = false)
-    {
-        if (!a.TryGetValue(key, out string? text)) return fallback;
-        double value = double.NaN;
-        if (integer && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) value = l;
-        else if (!integer && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) value = d;
-        if (!(value >= min && value <= max))
-            throw new ArgumentException($"player 'apv': {key}={text}: expected {(integer ? "an integer" : "a number")} in " +
-                                        string.Create(CultureInfo.InvariantCulture, $"[{min}, {max}]"));
-        return value;
     }
 }

@@ -1,16 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
-using Sente.Cli.Commands.Lee;
-using Sente.Cli.Composition;
+using Sente.Cli.Composition.Players;
 using Sente.Core;
 using Sente.Core.Evaluation;
 using Sente.Core.Games;
 using Sente.Go;
+using Sente.Gtp.Players;
 using Sente.Search;
 using Sente.Search.Apv;
 using Spectre.Console;
 
-namespace Sente.Cli.Commands;
+namespace Sente.Cli.Commands.Bench;
 
 /// <summary>
 /// `sente bench apv`: what APV-MCTS variants do with the same time per move. Every player searches the same positions
@@ -23,16 +23,12 @@ public static class BenchApvCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var players = new Option<string>("--players")
-        {
-            Description = "Players as name=apv:... separated by ';' (see `sente gtp --player` for the apv keys), e.g. " +
-                          "\"mixed=apv:policy=P,value=V,rollout=R,lambda=0.5,time=400;rollouts=apv:policy=P,rollout=R,lambda=1,time=400\".",
-            Required = true,
-        };
+        var players = SharedOptions.Players("apv players (the apv: may be left out), e.g. " +
+            "\"mixed=apv:policy=P,value=V,rollout=R,lambda=0.5,time=400;rollouts=apv:policy=P,rollout=R,lambda=1,time=400\"");
         var positions = new Option<int>("--positions") { Description = "Positions searched by each player.", DefaultValueFactory = _ => 20 };
         var every = new Option<int>("--every") { Description = "Moves between two sampled positions of a game.", DefaultValueFactory = _ => 4 };
-        var komi = new Option<double>("--komi") { Description = "Komi of the positions.", DefaultValueFactory = _ => 7.5 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the games the positions come from and of the searches.", DefaultValueFactory = _ => 1UL };
+        var komi = SharedOptions.Komi("Komi of the positions.", 7.5);
+        var seed = SharedOptions.Seed("Seed of the games the positions come from and of the searches.");
         var command = new Command("apv", "APV-MCTS variants side by side on the same positions: simulations per move and time in each network.");
         foreach (Option o in new Option[] { players, positions, every, komi, seed }) command.Options.Add(o);
         command.SetAction(parse =>
@@ -41,12 +37,15 @@ public static class BenchApvCommand
             if (n < 1 || step < 1) throw new CliException("bench apv: --positions and --every must be at least 1");
             ulong s = parse.GetValue(seed);
             var specs = new List<(string Name, ApvSpec Spec)>();
-            foreach (TournamentPlayer p in LeeTournamentCommand.ParsePlayers(parse.GetValue(players)!, "bench apv", minimum: 1))
+            foreach (NamedPlayerSpec p in NamedPlayerSpec.ParseList(parse.GetValue(players)!, "bench apv", minimum: 1))
             {
-                string text = p.Spec.StartsWith("apv:", StringComparison.OrdinalIgnoreCase) ? p.Spec[4..] : p.Spec;
+                // The kind may be left out here: every player is apv.
+                string text = p.Spec.StartsWith("apv:", StringComparison.OrdinalIgnoreCase) ? p.Spec : "apv:" + p.Spec;
                 try
                 {
-                    ApvSpec spec = ApvSpec.Parse(text);
+                    var (kind, settings) = PlayerCatalog.Default.Resolve(text);
+                    if (kind is not ApvPlayerKind) throw new ArgumentException($"bench apv compares apv players, not '{kind.Name}'");
+                    ApvSpec spec = ApvSpec.From(settings);
                     if (spec.Limits is null) throw new ArgumentException("visits=0 does not search; give visits=N or time=MS");
                     specs.Add((p.Name, spec));
                 }

@@ -1,7 +1,7 @@
-using Sente.Cli.Composition;
+using Sente.Gtp.Players;
 using Sente.Go;
 
-namespace Sente.Tests.Cli;
+namespace Sente.Tests.Gtp;
 
 public class GoPassFilterTests
 {

@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Sente.Cli.Commands.Bench;
 using Sente.Nn.Checkpoints;
 using Sente.Lee.Networks;
 using Sente.Lee.Rollout;
 using Spectre.Console;
 
-namespace Sente.Cli.Commands;
+namespace Sente.Cli.Commands.Bench;
 
 /// <summary>
 /// `sente bench rollout`: AlphaGo's fast rollout policy, one thread. Full rollouts from the empty board and from a
@@ -20,15 +19,14 @@ public static class BenchRolloutCommand
     {
         var weights = new Option<string?>("--weights") { Description = "Rollout weights (sente lee rollout's output); none: zero weights (uniform over candidates)." };
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated board sizes.", DefaultValueFactory = _ => "9,19" };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time per row, in seconds.", DefaultValueFactory = _ => 2.0 };
-        var seed = new Option<ulong>("--seed") { Description = "Random seed (start positions and rollouts).", DefaultValueFactory = _ => 1UL };
+        var seconds = SharedOptions.Seconds();
+        var seed = SharedOptions.Seed("Random seed (start positions and rollouts).");
         var apv = new Option<bool>("--apv") { Description = "Also time whole rollouts as APV-MCTS runs them (GoState leaf, scored with komi 7.5) from the empty board: move by move vs incremental." };
         var command = new Command("rollout", "Rollout policy speed: us per move selection and rollouts/s, full rescore vs incremental, 9x9 and 19x19.");
         foreach (Option o in new Option[] { weights, sizes, seconds, seed, apv }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             double s = parse.GetValue(seconds);
-            if (!(s > 0 && s <= 600)) throw new CliException($"--seconds must be in (0, 600], got {s}");
             int[] boardSizes;
             try { boardSizes = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray(); }
             catch (FormatException) { throw new CliException($"--sizes must be comma-separated integers, got '{parse.GetValue(sizes)}'"); }

@@ -2,14 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using Sente.Core.Platform;
 using Sente.Nn;
-using Sente.Cli.Commands.Bench;
 using Sente.Nn.Blocks;
 using Sente.Nn.Models;
 using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Sente.Cli.Commands;
+namespace Sente.Cli.Commands.Bench;
 
 /// <summary>
 /// `sente bench nn`: network speed. Positions/s of eval-mode forwards (no_grad, random 0/1 planes) at batch 1, 8, 32
@@ -19,26 +18,19 @@ public static class BenchNnCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var board = new Option<int>("--board") { Description = "Board size (e.g. 9 or 19).", DefaultValueFactory = _ => 19 };
-        var arch = new Option<string>("--arch") { Description = "resnet | preact | wide | pyramid | dense (Zero net on that trunk) or alphago (policy+value pair).", DefaultValueFactory = _ => "resnet" };
-        var blocks = new Option<int>("--blocks") { Description = "Trunk blocks (alphago: conv layers).", DefaultValueFactory = _ => 6 };
-        var filters = new Option<int>("--filters") { Description = "Trunk width (alphago: filters).", DefaultValueFactory = _ => 64 };
-        var norm = new Option<string>("--norm") { Description = "batch | layer | none.", DefaultValueFactory = _ => "batch" };
-        var planes = new Option<int>("--planes") { Description = "Input planes (Zero default: 18 as Leela Zero; alphago: 49).", DefaultValueFactory = _ => 0 };
+        var shape = new NetworkShapeOptions();
         var dtype = new Option<string>("--dtype") { Description = "fp32 | bf16 (inference; training is timed in fp32).", DefaultValueFactory = _ => "fp32" };
-        var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads (0 = all cores).", DefaultValueFactory = _ => 0 };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time per row, in seconds.", DefaultValueFactory = _ => 2.0 };
+        var threads = SharedOptions.Threads("libtorch intra-op threads (0 = all cores).");
+        var seconds = SharedOptions.Seconds();
         var batches = new Option<string>("--batches") { Description = "Comma-separated inference batch sizes.", DefaultValueFactory = _ => "1,8,32,128" };
         var trainBatch = new Option<int>("--train-batch") { Description = "Batch size of the timed training step.", DefaultValueFactory = _ => 32 };
         var leelaz = new Option<bool>("--leelaz") { Description = "Also time the same network (exported to Leela Zero's format) with `leelaz --cpu-only netbench` under the same load (19x19 BatchNorm ResNet, 18 planes)." };
         var command = new Command("nn", "Network speed: positions/s at batch 1, 8, 32, 128 and the time of one training step.");
-        foreach (Option o in new Option[] { board, arch, blocks, filters, norm, planes, dtype, threads, seconds, batches, trainBatch, leelaz }) command.Options.Add(o);
+        foreach (Option o in shape.All.Concat([dtype, threads, seconds, batches, trainBatch, leelaz])) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            int size = parse.GetValue(board);
-            if (size is < 2 or > 25) throw new CliException($"--board must be 2..25, got {size}");
+            int size = parse.GetValue(shape.Board);
             double s = parse.GetValue(seconds);
-            if (!(s > 0 && s <= 600)) throw new CliException($"--seconds must be in (0, 600], got {s}");
             ScalarType type = parse.GetValue(dtype)!.ToLowerInvariant() switch
             {
                 "fp32" or "float32" => ScalarType.Float32,
@@ -52,9 +44,7 @@ public static class BenchNnCommand
             int tb = parse.GetValue(trainBatch);
             if (tb is < 1 or > 4096) throw new CliException($"--train-batch must be 1..4096, got {tb}");
 
-            ModelConfig config;
-            try { config = BuildConfig(parse.GetValue(arch)!, size, parse.GetValue(blocks), parse.GetValue(filters), parse.GetValue(norm)!, parse.GetValue(planes)); }
-            catch (ArgumentException e) { throw new CliException(e.Message); }
+            ModelConfig config = shape.Config(parse);
 
             TorchRuntime.InitializeProcess(intraOpThreads: parse.GetValue(threads));
             int intra = TorchRuntime.ThreadCounts().IntraOp;
@@ -124,14 +114,4 @@ public static class BenchNnCommand
     }
 
     private static string Checkpoint(ModelConfig c) => Sente.Nn.Checkpoints.Checkpoint.Describe(c);
-
-    /// <summary>The network the options describe.</summary>
-    internal static ModelConfig BuildConfig(string arch, int size, int blocks, int filters, string norm, int planes)
-    {
-        if (arch.Trim().Equals("alphago", StringComparison.OrdinalIgnoreCase))
-            return new ModelConfig(ModelKind.AlphaGo, size, planes > 0 ? planes : 49, Filters: filters, Layers: blocks, PassLogit: true).Validate();
-        var trunk = new TrunkConfig(TrunkConfig.ParseKind(arch), blocks, filters, TrunkConfig.ParseNorm(norm),
-            DenseBlocks: Math.Min(2, Math.Max(1, blocks)));
-        return new ModelConfig(ModelKind.Zero, size, planes > 0 ? planes : 18, trunk).Validate();
-    }
 }

@@ -6,7 +6,6 @@ using Sente.Games;
 using Sente.Cli.Composition;
 using Sente.Nn;
 using Sente.Nn.Blocks;
-using Sente.Nn.Checkpoints;
 using Sente.Nn.Evaluation;
 using Sente.Nn.Models;
 using Sente.Search;
@@ -15,7 +14,7 @@ using TorchSharp;
 using Spectre.Console;
 using Sente.Core.Encoding;
 
-namespace Sente.Cli.Commands;
+namespace Sente.Cli.Commands.Bench;
 
 /// <summary>
 /// `sente bench mcts`: MCTS playouts per second from the initial position of a small game, by evaluator, threads
@@ -26,7 +25,7 @@ public static class BenchMctsCommand
     public static Command Create(CliContext ctx)
     {
         var game = new Option<string>("--game") { Description = "tictactoe, connect4 or go (with --size)", DefaultValueFactory = _ => "connect4" };
-        var size = new Option<int>("--size") { Description = "Go board size", DefaultValueFactory = _ => 9 };
+        var size = SharedOptions.BoardSize("Go board size", 9);
         var model = new Option<string?>("--model") { Description = "network evaluator: a checkpoint from sente train (default: a fresh seeded network)" };
         var blocks = new Option<int>("--blocks") { Description = "network evaluator without --model: residual blocks", DefaultValueFactory = _ => 6 };
         var filters = new Option<int>("--filters") { Description = "network evaluator without --model: filters", DefaultValueFactory = _ => 64 };
@@ -34,8 +33,8 @@ public static class BenchMctsCommand
         var batch = new Option<string>("--batch") { Description = "Leaves per evaluator call (per thread, or per game with --games), comma-separated list", DefaultValueFactory = _ => "1,8,32" };
         var evaluators = new Option<string>("--evaluator") { Description = "uniform, rollout, both or network", DefaultValueFactory = _ => "both" };
         var playouts = new Option<int?>("--playouts") { Description = "Playouts per measurement (per game with --games); default 100000, 3000 with a network" };
-        var games = new Option<int>("--games") { Description = "Search this many games in lockstep into one evaluator call (1: one tree)", DefaultValueFactory = _ => 1 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the rollout evaluator", DefaultValueFactory = _ => 1UL };
+        var games = SharedOptions.Games("Search this many games in lockstep into one evaluator call (1: one tree)", 1);
+        var seed = SharedOptions.Seed("Seed of the rollout evaluator");
 
         var command = new Command("mcts", "MCTS playouts/s by evaluator (uniform, random rollouts, network), threads and batch size on the initial position of tictactoe, connect4 or Go.");
         foreach (Option o in new Option[] { game, size, threads, batch, evaluators, playouts, games, seed, model, blocks, filters }) command.Options.Add(o);
@@ -46,13 +45,12 @@ public static class BenchMctsCommand
                 throw new CliException($"bench mcts: unknown game '{gameName}' (expected tictactoe, connect4 or go)");
             var binding = GameCatalog.For(ZeroOptions.DefaultsFor(gameName) with { BoardSize = parse.GetValue(size) });
             IGame g = binding.Game;
-            int[] threadList = ParseList(parse.GetValue(threads)!, "--threads");
-            int[] batchList = ParseList(parse.GetValue(batch)!, "--batch");
+            int[] threadList = CommaList.Ints(parse.GetValue(threads)!, "--threads", 1, 1024, "bench mcts");
+            int[] batchList = CommaList.Ints(parse.GetValue(batch)!, "--batch", 1, 1024, "bench mcts");
             bool network = parse.GetValue(evaluators) == "network";
             int n = parse.GetValue(playouts) ?? (network ? 3000 : 100_000);
             if (n < 1) throw new CliException($"bench mcts: --playouts must be >= 1, got {n}");
             int gameCount = parse.GetValue(games);
-            if (gameCount < 1) throw new CliException($"bench mcts: --games must be >= 1, got {gameCount}");
             ulong s = parse.GetValue(seed);
             var evals = parse.GetValue(evaluators) switch
             {
@@ -91,7 +89,7 @@ public static class BenchMctsCommand
                         }
                         double sec = sw.Elapsed.TotalSeconds;
                         table.AddRow(e, t.ToString(), b.ToString(), done.ToString(), sec.ToString("F2"),
-                                     (done / sec).ToString("N0"), counting.Calls == 0 ? "-" : ((double)counting.States / counting.Calls).ToString("F1"));
+                                     (done / sec).ToString("N0"), counting.Calls == 0 ? "-" : ((double)counting.Positions / counting.Calls).ToString("F1"));
                     }
             ctx.Console.Write(table);
             return 0;
@@ -99,47 +97,14 @@ public static class BenchMctsCommand
         return command;
     }
 
-    /// <summary>A network evaluator for the bench: a checkpoint, or a fresh network seeded with <paramref name="seed"/>.</summary>
+    /// <summary>A network evaluator for the bench, as searches use it (<see cref="NetworkLoader"/>: Go's no-eye-fill
+    /// wrapper included) but without symmetries: a checkpoint, or a fresh network seeded with <paramref name="seed"/>.</summary>
     private static IEvaluator NetworkEvaluator(ZeroGameBinding binding, string? model, int blocks, int filters, ulong seed)
     {
+        if (model is not null) return NetworkLoader.Evaluator(model, binding, SymmetryMode.None).Evaluator;
         TorchRuntime.InitializeProcess();
-        PolicyValueNet net;
-        if (model is not null)
-        {
-            try { net = (PolicyValueNet)Checkpoint.Load(model).Model; }
-            catch (CheckpointException e) { throw new CliException(e.Message); }
-        }
-        else
-        {
-            torch.random.manual_seed((long)(seed & 0x7fffffff));
-            net = ModelFactory.CreatePolicyValue(ZeroRun.ModelFor(binding, new TrunkConfig(Blocks: blocks, Width: filters)));
-        }
-        return new TorchEvaluator(net, binding.Encoder, new TorchEvaluatorOptions(Symmetry: SymmetryMode.None));
-    }
-
-    private static int[] ParseList(string text, string option)
-    {
-        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var values = new int[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-            if (!int.TryParse(parts[i], out values[i]) || values[i] < 1 || values[i] > 1024)
-                throw new CliException($"bench mcts: {option} expects comma-separated integers in 1..1024, got '{text}'");
-        if (values.Length == 0) throw new CliException($"bench mcts: {option} is empty");
-        return values;
-    }
-
-    /// <summary>Counts evaluator calls and states (thread-safe) to report the achieved batch size.</summary>
-    private sealed class CountingEvaluator(IEvaluator inner) : IEvaluator
-    {
-        private long _calls, _states;
-        public long Calls => Interlocked.Read(ref _calls);
-        public long States => Interlocked.Read(ref _states);
-
-        public void Evaluate(IReadOnlyList<IGameState> states, Span<float> priors, Span<float> values)
-        {
-            Interlocked.Increment(ref _calls);
-            Interlocked.Add(ref _states, states.Count);
-            inner.Evaluate(states, priors, values);
-        }
+        torch.random.manual_seed((long)(seed & 0x7fffffff));
+        PolicyValueNet net = ModelFactory.CreatePolicyValue(ZeroRun.ModelFor(binding, new TrunkConfig(Blocks: blocks, Width: filters)));
+        return NetworkLoader.ForSearch(new TorchEvaluator(net, binding.Encoder, new TorchEvaluatorOptions(Symmetry: SymmetryMode.None)), binding);
     }
 }

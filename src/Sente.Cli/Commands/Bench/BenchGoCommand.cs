@@ -5,7 +5,7 @@ using Sente.Core;
 using Sente.Go;
 using Spectre.Console;
 
-namespace Sente.Cli.Commands;
+namespace Sente.Cli.Commands.Bench;
 
 /// <summary>
 /// `sente bench go`: uniform-random playouts per second ("playout": Sente.Go.Playout, simple ko, no eye filling) on 9x9 and
@@ -15,15 +15,14 @@ public static class BenchGoCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time per row, in seconds.", DefaultValueFactory = _ => 2.0 };
-        var seed = new Option<ulong>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1UL };
+        var seconds = SharedOptions.Seconds();
+        var seed = SharedOptions.Seed("Random seed.");
         var command = new Command("go", "Go board speed: random playouts/s and moves/s on 9x9 and 19x19, one thread and all cores.");
         command.Options.Add(seconds);
         command.Options.Add(seed);
         command.SetAction(parse =>
         {
             double s = parse.GetValue(seconds);
-            if (!(s > 0 && s <= 600)) throw new CliException($"--seconds must be in (0, 600], got {s}");
             ulong baseSeed = parse.GetValue(seed);
             int cores = Environment.ProcessorCount;
             var table = new Table().AddColumn("board").AddColumn("kind").AddColumn("threads")
