@@ -19,7 +19,7 @@ public sealed class StoneHistoryEncoder : IPositionEncoder
 
     private StoneHistoryEncoder(int size, bool leelaZero)
     {
-        if (size is < 2 or > 25) throw new ArgumentOutOfRangeException(nameof(size), size, "board size must be 2..25");
+        BoardSizes.Require(size);
         Height = Width = size;
         LeelaZero = leelaZero;
         Planes = leelaZero ? 18 : 17;

@@ -44,7 +44,7 @@ public sealed class AlphaGoEncoder : IPositionEncoder
     /// <param name="colourPlane">Add the 49th plane (the value network's input).</param>
     public AlphaGoEncoder(int size, bool colourPlane = false)
     {
-        if (size is < 2 or > 25) throw new ArgumentOutOfRangeException(nameof(size), size, "board size must be 2..25");
+        BoardSizes.Require(size);
         Height = Width = size;
         Planes = colourPlane ? 49 : 48;
         scratch = new ThreadLocal<(MoveTactics, Ladders)>(() => (new MoveTactics(size), new Ladders()));

@@ -29,7 +29,7 @@ public sealed record PolicyGameOptions(int Size = 9, double Komi = 7.5, double T
 
     public PolicyGameOptions Validate()
     {
-        if (Size is < 2 or > 25) throw new ArgumentException($"board size must be in 2..25 (got {Size})");
+        if (!BoardSizes.IsSupported(Size)) throw new ArgumentException($"board size must be in {BoardSizes.Range} (got {Size})");
         if (!(Temperature > 0) || double.IsInfinity(Temperature)) throw new ArgumentException($"temperature must be > 0 (got {Temperature})");
         if (MaxMoves < 0) throw new ArgumentException($"max moves must be >= 0 (got {MaxMoves})");
         foreach (double t in NetworkTemperatures ?? [])
