@@ -40,10 +40,8 @@ public sealed class StoneHistoryEncoder : IPositionEncoder
 
     public void Encode(IGameState state, Span<float> destination)
     {
-        GoState go = GoStates.Require(state, Height, Planes, destination.Length);
+        GoState go = GoStates.BeginEncode(state, Height, Planes, destination, out Span<float> dst);
         int n = Height * Width;
-        Span<float> dst = destination[..(Planes * n)];
-        dst.Clear();
         Stone own = go.ToMove, opp = own.Opponent();
         int available = Math.Min(History - 1, go.MoveNumber);
         for (int k = 0; k <= available; k++)

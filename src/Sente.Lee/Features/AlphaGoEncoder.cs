@@ -56,10 +56,8 @@ public sealed class AlphaGoEncoder : IPositionEncoder
 
     public void Encode(IGameState state, Span<float> destination)
     {
-        GoState go = GoStates.Require(state, Height, Planes, destination.Length);
+        GoState go = GoStates.BeginEncode(state, Height, Planes, destination, out Span<float> dst);
         int n = Height * Width;
-        Span<float> dst = destination[..(Planes * n)];
-        dst.Clear();
         Board board = go.Board;
         Stone own = go.ToMove;
         var (tactics, ladders) = scratch.Value;
