@@ -1,5 +1,6 @@
 using Sente.Core;
 using Sente.Go;
+using Sente.Nn;
 
 namespace Sente.Lee.Stages;
 
@@ -35,8 +36,7 @@ public sealed record PolicyGameOptions(int Size = 9, double Komi = 7.5, double T
         foreach (double t in NetworkTemperatures ?? [])
             if (!(t >= 0) || double.IsInfinity(t)) throw new ArgumentException($"a network temperature must be >= 0 (0: greedy; got {t})");
         if (!double.IsFinite(Komi)) throw new ArgumentException($"komi must be finite (got {Komi})");
-        if (!(Device == "cpu" || Device.StartsWith("cuda", StringComparison.Ordinal)))
-            throw new ArgumentException($"device must be cpu or cuda[:N] (got '{Device}')");
+        if (!DeviceNames.IsValid(Device)) throw new ArgumentException($"device must be {DeviceNames.Expected} (got '{Device}')");
         return this;
     }
 }

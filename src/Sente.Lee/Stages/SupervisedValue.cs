@@ -36,7 +36,7 @@ public sealed record SupervisedValueOptions(
     public SupervisedValueOptions Validate()
     {
         StageRun.ValidateSupervised(Batch, Steps, EvalEvery, EvalPositions, LearningRate, LrDrops, TestFraction);
-        if (Device is not ("cpu" or "cuda")) throw new ArgumentException($"device must be cpu or cuda (got '{Device}')");
+        if (!DeviceNames.IsValid(Device)) throw new ArgumentException($"device must be {DeviceNames.Expected} (got '{Device}')");
         Model.Validate();
         return this;
     }

@@ -1,4 +1,5 @@
 using Sente.Core.Config;
+using Sente.Nn;
 using Sente.Nn.Blocks;
 
 namespace Sente.Training.Zero;
@@ -154,8 +155,7 @@ public sealed record ZeroOptions
             throw new ConfigException($"train.lr_boundaries: give {LearningRates.Length - 1} boundaries (iterations) for {LearningRates.Length} learning rates");
         for (int i = 1; i < LearningRateBoundaries.Length; i++)
             if (LearningRateBoundaries[i] <= LearningRateBoundaries[i - 1]) throw new ConfigException("train.lr_boundaries must increase");
-        if (!(Device == "cpu" || Device.StartsWith("cuda", StringComparison.Ordinal)))
-            throw new ConfigException($"device must be cpu or cuda[:N], got '{Device}'");
+        if (!DeviceNames.IsValid(Device)) throw new ConfigException($"device must be {DeviceNames.Expected}, got '{Device}'");
         return this;
     }
 
