@@ -10,5 +10,6 @@ public static class DeviceNames
     /// <summary>True for "cpu", "cuda" and "cuda:" followed by a device number.</summary>
     public static bool IsValid(string? device) =>
         device is "cpu" or "cuda"
-        || (device is not null && device.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(device.AsSpan(5), out int n) && n >= 0);
+        || (device is not null && device.StartsWith("cuda:", StringComparison.Ordinal)
+            && int.TryParse(device.AsSpan(5), out int n) && n >= 0);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Sente.Core;
 using Sente.Go;
@@ -103,7 +104,7 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
                 PolicyAccuracy acc = Evaluate(net, evalSet, state.Step);
                 state = state with { History = [.. state.History, acc] };
                 StageRun.Save(CheckpointPath, net, config, state.Step,
-                    new Dictionary<string, string> { ["top1"] = acc.Top1.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) },
+                    new Dictionary<string, string> { ["top1"] = acc.Top1.ToString("0.0000", CultureInfo.InvariantCulture) },
                     optimizer, OptimizerPath, StatePath, state);
                 progress?.Report((state.Step, _o.Steps, $"held-out top-1 {acc.Top1:P1}, top-3 {acc.Top3:P1}"));
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Sente.Core;
 using Sente.Go;
@@ -123,7 +124,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
                 var e = new ValueError(state.Step, Mse(net, trainEval, device), Mse(net, testEval, device), constantMse);
                 state = state with { History = [.. state.History, e] };
                 StageRun.Save(CheckpointPath, net, config, state.Step,
-                    new Dictionary<string, string> { ["test_mse"] = e.TestMse.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) },
+                    new Dictionary<string, string> { ["test_mse"] = e.TestMse.ToString("0.0000", CultureInfo.InvariantCulture) },
                     optimizer, OptimizerPath, StatePath, state, Json);
                 progress?.Report((state.Step, _o.Steps, $"train MSE {e.TrainMse:0.000}, held-out MSE {e.TestMse:0.000} (constant {e.ConstantMse:0.000})"));
             }
