@@ -199,7 +199,7 @@ public sealed partial class Board
             if (row.Length > 0) rows.Add(row);
         }
         int size = rows.Count;
-        if (size < 2 || size > Zobrist.MaxSize) throw new FormatException($"a diagram needs 2..{Zobrist.MaxSize} rows, got {size}");
+        if (!BoardSizes.IsSupported(size)) throw new FormatException($"a diagram needs {BoardSizes.Range} rows, got {size}");
         var stones = new Stone[size * size];
         for (int r = 0; r < size; r++)
         {

@@ -6,7 +6,7 @@ namespace Sente.Go;
 /// </summary>
 internal sealed class Geometry
 {
-    private static readonly Geometry?[] Cache = new Geometry?[Zobrist.MaxSize + 1];
+    private static readonly Geometry?[] Cache = new Geometry?[BoardSizes.Max + 1];
 
     public readonly int Size;
     public readonly int PointCount;
@@ -44,8 +44,7 @@ internal sealed class Geometry
 
     public static Geometry For(int size)
     {
-        if (size < 2 || size > Zobrist.MaxSize)
-            throw new ArgumentOutOfRangeException(nameof(size), size, $"board size must be 2..{Zobrist.MaxSize}");
+        BoardSizes.Require(size);
         // Benign race: two threads may build the same immutable table; either result is correct.
         return Volatile.Read(ref Cache[size]) ?? (Cache[size] = new Geometry(size));
     }

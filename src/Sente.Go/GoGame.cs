@@ -19,8 +19,7 @@ public sealed class GoGame : IGame
     /// <summary>A Go game definition; <paramref name="rules"/> defaults to <see cref="Rules.TrompTaylor"/>.</summary>
     public GoGame(int size = 9, double komi = 7.5, Rules? rules = null)
     {
-        if (size < 2 || size > Zobrist.MaxSize)
-            throw new ArgumentOutOfRangeException(nameof(size), size, $"board size must be 2..{Zobrist.MaxSize}");
+        BoardSizes.Require(size);
         if (double.IsNaN(komi) || double.IsInfinity(komi)) throw new ArgumentOutOfRangeException(nameof(komi), komi, "komi must be finite");
         Size = size;
         Komi = komi;

@@ -2,13 +2,11 @@ namespace Sente.Go;
 
 /// <summary>
 /// Fixed Zobrist keys (generated once from a constant seed, so hashes are the same in every process):
-/// one per (colour, point) for boards up to 25x25, and one for "White to move". Immutable, thread-safe.
+/// one per (colour, point) for boards up to <see cref="BoardSizes.Max"/>, and one for "White to move". Immutable,
+/// thread-safe.
 /// </summary>
 public static class Zobrist
 {
-    /// <summary>Largest supported board side.</summary>
-    public const int MaxSize = 25;
-
     private static readonly ulong[] Keys = MakeKeys();
 
     /// <summary>XORed into a position hash when White is to move.</summary>
@@ -20,7 +18,7 @@ public static class Zobrist
 
     private static ulong[] MakeKeys()
     {
-        var keys = new ulong[MaxSize * MaxSize * 2 + 1];
+        var keys = new ulong[BoardSizes.Max * BoardSizes.Max * 2 + 1];
         ulong x = 0x5E47E_60_2026UL;
         for (int i = 0; i < keys.Length; i++)
         {

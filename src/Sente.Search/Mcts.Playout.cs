@@ -1,3 +1,4 @@
+using Sente.Core.Evaluation;
 using Sente.Core.Games;
 
 namespace Sente.Search;
@@ -6,8 +7,10 @@ namespace Sente.Search;
 public sealed partial class Mcts
 {
     /// <summary>A reusable private copy of the root position that one playout walks down and back up.</summary>
-    internal sealed class Slot(IGameState state)
+    internal sealed class Slot(Mcts owner, IGameState state)
     {
+        /// <summary>The search whose tree this slot walks.</summary>
+        public readonly Mcts Owner = owner;
         public readonly IGameState State = state;
         public readonly List<(Node Node, int Index, int Mover)> Path = [];
         public readonly List<int> Legal = [];
@@ -67,7 +70,7 @@ public sealed partial class Mcts
         lock (_freeSlots)
         {
             if (_freeSlots.TryPop(out Slot? s)) return s;
-            var slot = new Slot(_rootState.Clone());
+            var slot = new Slot(this, _rootState.Clone());
             _allSlots.Add(slot);
             return slot;
         }
@@ -92,19 +95,19 @@ public sealed partial class Mcts
             {
                 if (node.State == Node.New)
                 {
-                    node.State = Node.Pending;
+                    node.State = Node.Evaluating;
                     slot.Leaf = node;
                     return Descent.Leaf;
                 }
-                if (node.State == Node.Pending)
+                if (node.State == Node.Evaluating)
                 {
                     RevertVirtualLoss(path);
                     Rewind(slot);
                     return Descent.Collision;
                 }
                 index = SelectChild(node);
-                node.Vl[index]++;
-                node.TotalVl++;
+                node.Pending[index]++;
+                node.TotalPending++;
                 child = node.Children[index] ??= new Node();
             }
             path.Add((node, index, state.CurrentPlayer));
@@ -155,6 +158,32 @@ public sealed partial class Mcts
         Interlocked.Decrement(ref _reserved);
     }
 
+    /// <summary>Evaluates <paramref name="slots"/> (collected by one or more trees of the same game) in ONE evaluator
+    /// call and completes each with the tree that collected it; when the evaluation or a completion throws, abandons the
+    /// slots not yet completed and rethrows. <paramref name="states"/>, <paramref name="priors"/> (at least
+    /// slots x <paramref name="numActions"/>) and <paramref name="values"/> are the caller's reusable buffers.</summary>
+    internal static void EvaluateAndComplete(IEvaluator evaluator, List<Slot> slots, List<IGameState> states,
+                                             float[] priors, float[] values, int numActions)
+    {
+        states.Clear();
+        foreach (Slot s in slots) states.Add(s.State);
+        int completed = 0;
+        try
+        {
+            evaluator.Evaluate(states, priors.AsSpan(0, slots.Count * numActions), values.AsSpan(0, slots.Count));
+            for (; completed < slots.Count; completed++)
+            {
+                Slot slot = slots[completed];
+                slot.Owner.Complete(slot, priors.AsSpan(completed * numActions, numActions), values[completed]);
+            }
+        }
+        catch
+        {
+            for (int i = completed; i < slots.Count; i++) slots[i].Owner.Abandon(slots[i]);
+            throw;
+        }
+    }
+
     private static void Update(Node node, int i, float value)
     {
         lock (node)
@@ -163,8 +192,8 @@ public sealed partial class Mcts
             node.W[i] += value;
             node.TotalN++;
             node.TotalW += value;
-            node.Vl[i]--;
-            node.TotalVl--;
+            node.Pending[i]--;
+            node.TotalPending--;
         }
     }
 
@@ -173,8 +202,8 @@ public sealed partial class Mcts
         foreach (var (n, i, _) in path)
             lock (n)
             {
-                n.Vl[i]--;
-                n.TotalVl--;
+                n.Pending[i]--;
+                n.TotalPending--;
             }
     }
 
@@ -189,7 +218,7 @@ public sealed partial class Mcts
     private int SelectChild(Node node)
     {
         int vl = Options.VirtualLoss;
-        double parentN = 1 + node.TotalN + (double)vl * node.TotalVl; // the node's own evaluation counts as a visit
+        double parentN = 1 + node.TotalN + (double)vl * node.TotalPending; // the node's own evaluation counts as a visit
         double c = Options.CInit;
         if (Options.LogGrowingC) c += Math.Log((1 + parentN + Options.CBase) / Options.CBase);
         double cSqrt = c * Math.Sqrt(parentN);
@@ -208,7 +237,7 @@ public sealed partial class Mcts
         for (int i = 0; i < node.N.Length; i++)
         {
             if (excluded is not null && excluded[i]) continue;
-            int pending = node.Vl[i] * vl;
+            int pending = node.Pending[i] * vl;
             double n = node.N[i] + pending;
             double q = n > 0 ? (node.W[i] - pending) / n : fpu;
             double score = q + cSqrt * node.Priors[i] / (1 + n);

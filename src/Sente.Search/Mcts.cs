@@ -113,20 +113,7 @@ public sealed partial class Mcts
                 continue;
             }
             spin.Reset();
-            states.Clear();
-            foreach (Slot s in slots) states.Add(s.State);
-            int completed = 0;
-            try
-            {
-                _evaluator.Evaluate(states, priors.AsSpan(0, slots.Count * numActions), values.AsSpan(0, slots.Count));
-                for (; completed < slots.Count; completed++)
-                    Complete(slots[completed], priors.AsSpan(completed * numActions, numActions), values[completed]);
-            }
-            catch
-            {
-                for (int i = completed; i < slots.Count; i++) Abandon(slots[i]);
-                throw;
-            }
+            EvaluateAndComplete(_evaluator, slots, states, priors, values, numActions);
         }
     }
 
@@ -180,18 +167,5 @@ public sealed partial class Mcts
     }
 
     /// <summary>Pending-playout (virtual loss) counts left anywhere in the tree; 0 whenever no search is running.</summary>
-    internal long VirtualLossResidue()
-    {
-        long total = 0;
-        var stack = new Stack<Node>();
-        stack.Push(_root);
-        while (stack.Count > 0)
-        {
-            Node n = stack.Pop();
-            total += Math.Abs(n.TotalVl);
-            foreach (int v in n.Vl) total += Math.Abs(v);
-            foreach (Node? c in n.Children) if (c is not null) stack.Push(c);
-        }
-        return total;
-    }
+    internal long VirtualLossResidue() => Node.PendingResidue(_root);
 }

@@ -21,7 +21,6 @@ public static class MctsBatch
         if (trees.Count == 0) return [];
         int numActions = trees[0].Game.NumActions;
         var done = new bool[trees.Count];
-        var owners = new List<Mcts>();
         var slots = new List<Mcts.Slot>();
         var states = new List<IGameState>();
         var priors = new float[trees.Count * leavesPerTree * numActions];
@@ -33,14 +32,12 @@ public static class MctsBatch
             int remaining = trees.Count;
             while (remaining > 0)
             {
-                owners.Clear();
                 slots.Clear();
                 for (int t = 0; t < trees.Count; t++)
                 {
                     if (done[t]) continue;
                     int before = slots.Count;
                     Mcts.CollectStatus status = trees[t].Collect(leavesPerTree, slots);
-                    for (int k = before; k < slots.Count; k++) owners.Add(trees[t]);
                     if (status == Mcts.CollectStatus.Exhausted && slots.Count == before)
                     {
                         done[t] = true;
@@ -48,20 +45,7 @@ public static class MctsBatch
                     }
                 }
                 if (slots.Count == 0) continue;
-                states.Clear();
-                foreach (var s in slots) states.Add(s.State);
-                int completed = 0;
-                try
-                {
-                    evaluator.Evaluate(states, priors.AsSpan(0, slots.Count * numActions), values.AsSpan(0, slots.Count));
-                    for (; completed < slots.Count; completed++)
-                        owners[completed].Complete(slots[completed], priors.AsSpan(completed * numActions, numActions), values[completed]);
-                }
-                catch
-                {
-                    for (int i = completed; i < slots.Count; i++) owners[i].Abandon(slots[i]);
-                    throw;
-                }
+                Mcts.EvaluateAndComplete(evaluator, slots, states, priors, values, numActions);
             }
         }
         finally

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 
 namespace Sente.Core.Config;
@@ -97,32 +98,24 @@ public sealed class ConfigFile
         return v;
     }
 
-    public int GetInt(string key, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
-    {
-        _used.Add(key);
-        if (!_entries.TryGetValue(key, out var e)) return defaultValue;
-        if (!int.TryParse(e.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v))
-            throw Bad(key, "must be an integer");
-        if (v < min || v > max) throw Bad(key, $"must be in [{min}, {max}]");
-        return v;
-    }
+    public int GetInt(string key, int defaultValue, int min = int.MinValue, int max = int.MaxValue) =>
+        GetNumber(key, defaultValue, min, max, NumberStyles.Integer, "must be an integer");
 
-    public long GetLong(string key, long defaultValue, long min = long.MinValue, long max = long.MaxValue)
-    {
-        _used.Add(key);
-        if (!_entries.TryGetValue(key, out var e)) return defaultValue;
-        if (!long.TryParse(e.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v))
-            throw Bad(key, "must be an integer");
-        if (v < min || v > max) throw Bad(key, $"must be in [{min}, {max}]");
-        return v;
-    }
+    public long GetLong(string key, long defaultValue, long min = long.MinValue, long max = long.MaxValue) =>
+        GetNumber(key, defaultValue, min, max, NumberStyles.Integer, "must be an integer");
 
-    public double GetDouble(string key, double defaultValue, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
+    public double GetDouble(string key, double defaultValue, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
+        GetNumber(key, defaultValue, min, max, NumberStyles.Float, "must be a number");
+
+    /// <summary>The number at <paramref name="key"/> (invariant culture; NaN refused), <paramref name="defaultValue"/>
+    /// when absent; a <see cref="ConfigException"/> saying <paramref name="notANumber"/> or the range otherwise.</summary>
+    private T GetNumber<T>(string key, T defaultValue, T min, T max, NumberStyles styles, string notANumber)
+        where T : INumber<T>
     {
         _used.Add(key);
         if (!_entries.TryGetValue(key, out var e)) return defaultValue;
-        if (!double.TryParse(e.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || double.IsNaN(v))
-            throw Bad(key, "must be a number");
+        if (!T.TryParse(e.Value, styles, CultureInfo.InvariantCulture, out T? v) || T.IsNaN(v))
+            throw Bad(key, notANumber);
         if (v < min || v > max) throw Bad(key, $"must be in [{min}, {max}]");
         return v;
     }

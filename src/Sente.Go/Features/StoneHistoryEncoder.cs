@@ -19,7 +19,7 @@ public sealed class StoneHistoryEncoder : IPositionEncoder
 
     private StoneHistoryEncoder(int size, bool leelaZero)
     {
-        if (size is < 2 or > 25) throw new ArgumentOutOfRangeException(nameof(size), size, "board size must be 2..25");
+        BoardSizes.Require(size);
         Height = Width = size;
         LeelaZero = leelaZero;
         Planes = leelaZero ? 18 : 17;
@@ -40,10 +40,8 @@ public sealed class StoneHistoryEncoder : IPositionEncoder
 
     public void Encode(IGameState state, Span<float> destination)
     {
-        GoState go = GoStates.Require(state, Height, Planes, destination.Length);
+        GoState go = GoStates.BeginEncode(state, Height, Planes, destination, out Span<float> dst);
         int n = Height * Width;
-        Span<float> dst = destination[..(Planes * n)];
-        dst.Clear();
         Stone own = go.ToMove, opp = own.Opponent();
         int available = Math.Min(History - 1, go.MoveNumber);
         for (int k = 0; k <= available; k++)

@@ -203,8 +203,8 @@ public sealed partial class GameRecord
             v = v[..colon].Trim();
         }
         if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int size))
-            Throw(p, $"SZ[{v}] is not a board size (expected a number 2..{Zobrist.MaxSize})");
-        if (size < 2 || size > Zobrist.MaxSize) Throw(p, $"board size {size} is not supported (expected 2..{Zobrist.MaxSize})");
+            Throw(p, $"SZ[{v}] is not a board size (expected a number {BoardSizes.Range})");
+        if (!BoardSizes.IsSupported(size)) Throw(p, $"board size {size} is not supported (expected {BoardSizes.Range})");
         return size;
     }
 

@@ -44,7 +44,7 @@ public sealed class AlphaGoEncoder : IPositionEncoder
     /// <param name="colourPlane">Add the 49th plane (the value network's input).</param>
     public AlphaGoEncoder(int size, bool colourPlane = false)
     {
-        if (size is < 2 or > 25) throw new ArgumentOutOfRangeException(nameof(size), size, "board size must be 2..25");
+        BoardSizes.Require(size);
         Height = Width = size;
         Planes = colourPlane ? 49 : 48;
         scratch = new ThreadLocal<(MoveTactics, Ladders)>(() => (new MoveTactics(size), new Ladders()));
@@ -56,10 +56,8 @@ public sealed class AlphaGoEncoder : IPositionEncoder
 
     public void Encode(IGameState state, Span<float> destination)
     {
-        GoState go = GoStates.Require(state, Height, Planes, destination.Length);
+        GoState go = GoStates.BeginEncode(state, Height, Planes, destination, out Span<float> dst);
         int n = Height * Width;
-        Span<float> dst = destination[..(Planes * n)];
-        dst.Clear();
         Board board = go.Board;
         Stone own = go.ToMove;
         var (tactics, ladders) = scratch.Value;

@@ -101,7 +101,7 @@ public sealed class RolloutFeatures
         foreach (int n in board.Neighbors(point))
             if (board[n] == color && board.Liberties(n) == 1) { ownInAtari = true; break; }
         if (!ownInAtari) return false;
-        tactics ??= new MoveTactics(25);
+        tactics ??= new MoveTactics(BoardSizes.Max);
         return tactics.Analyze(board, color, point).Liberties >= 2;
     }
 

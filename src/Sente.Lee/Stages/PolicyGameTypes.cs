@@ -1,5 +1,6 @@
 using Sente.Core;
 using Sente.Go;
+using Sente.Nn;
 
 namespace Sente.Lee.Stages;
 
@@ -29,14 +30,13 @@ public sealed record PolicyGameOptions(int Size = 9, double Komi = 7.5, double T
 
     public PolicyGameOptions Validate()
     {
-        if (Size is < 2 or > 25) throw new ArgumentException($"board size must be in 2..25 (got {Size})");
+        if (!BoardSizes.IsSupported(Size)) throw new ArgumentException($"board size must be in {BoardSizes.Range} (got {Size})");
         if (!(Temperature > 0) || double.IsInfinity(Temperature)) throw new ArgumentException($"temperature must be > 0 (got {Temperature})");
         if (MaxMoves < 0) throw new ArgumentException($"max moves must be >= 0 (got {MaxMoves})");
         foreach (double t in NetworkTemperatures ?? [])
             if (!(t >= 0) || double.IsInfinity(t)) throw new ArgumentException($"a network temperature must be >= 0 (0: greedy; got {t})");
         if (!double.IsFinite(Komi)) throw new ArgumentException($"komi must be finite (got {Komi})");
-        if (!(Device == "cpu" || Device.StartsWith("cuda", StringComparison.Ordinal)))
-            throw new ArgumentException($"device must be cpu or cuda[:N] (got '{Device}')");
+        if (!DeviceNames.IsValid(Device)) throw new ArgumentException($"device must be {DeviceNames.Expected} (got '{Device}')");
         return this;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Sente.Core;
 using Sente.Nn;
 using Sente.Nn.Checkpoints;
@@ -7,7 +6,6 @@ using Sente.Nn.Models;
 using Sente.Nn.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
-using Sente.Core.IO;
 
 namespace Sente.Lee.Stages;
 
@@ -181,9 +179,7 @@ public sealed class ReinforcePolicy(ReinforcePolicyOptions options, string slChe
         {
             // The checkpoint's step is the truth (it is written after the state file).
             long step = Checkpoint.ReadHeader(PolicyPath).TrainingStep;
-            State saved;
-            try { saved = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath)) ?? throw new InvalidDataException("empty"); }
-            catch (JsonException e) { throw new InvalidDataException($"{StatePath}: corrupt state file: {e.Message}", e); }
+            State saved = StageRun.ReadState<State>(StatePath, "RL policy training state");
             if (Checkpoint.ReadHeader(PolicyPath).Config != config)
                 throw new InvalidDataException($"{runDirectory} holds a run of another architecture ({Checkpoint.Describe(Checkpoint.ReadHeader(PolicyPath).Config)}) than '{slCheckpoint}' ({Checkpoint.Describe(config)})");
             if (!File.Exists(PoolPath(0))) Checkpoint.Save(PoolPath(0), sl, config, 0);
@@ -208,8 +204,5 @@ public sealed class ReinforcePolicy(ReinforcePolicyOptions options, string slChe
             : new Dictionary<string, string> { ["win_rate_vs_sl"] = last.WinRateVsSl.ToString("0.0000", CultureInfo.InvariantCulture) });
     }
 
-    private void WriteState(State state)
-    {
-        AtomicFile.WriteAllText(StatePath, JsonSerializer.Serialize(state));
-    }
+    private void WriteState(State state) => StageRun.WriteState(StatePath, state);
 }

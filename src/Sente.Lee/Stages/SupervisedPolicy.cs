@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Diagnostics;
-using System.Text.Json;
 using Sente.Core;
 using Sente.Go;
 using GoRecord = Sente.Go.GameRecord;
@@ -11,7 +11,6 @@ using TorchSharp;
 using static TorchSharp.torch;
 using Sente.Core.Encoding;
 using Sente.Lee.Features;
-using Sente.Core.IO;
 
 namespace Sente.Lee.Stages;
 
@@ -30,16 +29,13 @@ public sealed record SupervisedPolicyOptions(
     long[]? LrDrops = null)
 {
     /// <summary>The learning rate of step <paramref name="step"/> (0-based) under the step schedule.</summary>
-    public double LearningRateAt(long step) => LearningRate * Math.Pow(0.1, (LrDrops ?? []).Count(d => step >= d));
+    public double LearningRateAt(long step) => StageRun.LearningRateAt(LearningRate, LrDrops, step);
 
     public SupervisedPolicyOptions Validate()
     {
         if (Planes is not (4 or 12 or 20 or 48)) throw new ArgumentException($"planes must be 4, 12, 20 or 48 (got {Planes})");
-        if (Batch < 1 || Steps < 1 || EvalEvery < 1 || EvalPositions < 1) throw new ArgumentException("batch, steps, eval-every and eval-positions must be positive");
-        if ((LrDrops ?? []).Any(d => d < 1)) throw new ArgumentException("learning-rate drop steps must be positive");
+        StageRun.ValidateSupervised(Batch, Steps, EvalEvery, EvalPositions, LearningRate, LrDrops, TestFraction);
         if (Threads < 0) throw new ArgumentException($"threads must be >= 0 (got {Threads})");
-        if (!(LearningRate > 0)) throw new ArgumentException($"learning rate must be > 0 (got {LearningRate})");
-        if (!(TestFraction > 0 && TestFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {TestFraction})");
         Model.Validate();
         return this;
     }
@@ -85,7 +81,7 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
         State state = new(0, []);
         if (File.Exists(StatePath) && File.Exists(CheckpointPath))
         {
-            state = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath)) ?? state;
+            state = StageRun.ReadState<State>(StatePath, "policy training state");
             Checkpoint.LoadInto(CheckpointPath, net, config);
         }
         using var optimizer = new Sgd(net.parameters(), _o.LearningRate, _o.Momentum, _o.WeightDecay);
@@ -99,26 +95,17 @@ public sealed class SupervisedPolicy(SupervisedPolicyOptions options, SgfPositio
             optimizer.LearningRate = lr;
             var batch = Enumerable.Range(0, _o.Batch).Select(_ => data.Train[rng.NextInt(data.Train.Count)]).ToList();
             var (x, y) = Encode(batch, _o.Augment ? rng : null);
-            double loss;
-            using (var scope = NewDisposeScope())
-            {
-                Tensor logits = net.forward(tensor(x, new long[] { batch.Count, _o.Planes, _o.Size, _o.Size }));
-                Tensor l = nn.functional.cross_entropy(logits, tensor(y, new long[] { batch.Count }));
-                optimizer.ZeroGrad();
-                l.backward();
-                optimizer.Step();
-                loss = l.item<float>();
-            }
+            double loss = StageRun.SgdStep(optimizer, () => nn.functional.cross_entropy(
+                net.forward(tensor(x, new long[] { batch.Count, _o.Planes, _o.Size, _o.Size })), tensor(y, new long[] { batch.Count })));
             state = state with { Step = state.Step + 1 };
             progress?.Report((state.Step, _o.Steps, $"loss {loss:0.000}"));
             if (state.Step % _o.EvalEvery == 0 || state.Step == _o.Steps)
             {
                 PolicyAccuracy acc = Evaluate(net, evalSet, state.Step);
                 state = state with { History = [.. state.History, acc] };
-                Checkpoint.Save(CheckpointPath, net, config, state.Step,
-                    new Dictionary<string, string> { ["top1"] = acc.Top1.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) });
-                optimizer.Save(OptimizerPath);
-                AtomicFile.WriteAllText(StatePath, JsonSerializer.Serialize(state));
+                StageRun.Save(CheckpointPath, net, config, state.Step,
+                    new Dictionary<string, string> { ["top1"] = acc.Top1.ToString("0.0000", CultureInfo.InvariantCulture) },
+                    optimizer, OptimizerPath, StatePath, state);
                 progress?.Report((state.Step, _o.Steps, $"held-out top-1 {acc.Top1:P1}, top-3 {acc.Top3:P1}"));
             }
         }

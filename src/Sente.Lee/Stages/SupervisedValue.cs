@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Sente.Core;
 using Sente.Go;
@@ -10,7 +11,6 @@ using TorchSharp;
 using static TorchSharp.torch;
 using Sente.Core.Encoding;
 using Sente.Lee.Features;
-using Sente.Core.IO;
 
 namespace Sente.Lee.Stages;
 
@@ -32,15 +32,12 @@ public sealed record SupervisedValueOptions(
     string Device = "cpu", long[]? LrDrops = null, TrunkConfig? Trunk = null)
 {
     /// <summary>The learning rate of step <paramref name="step"/> (0-based) under the drop schedule.</summary>
-    public double LearningRateAt(long step) => LearningRate * Math.Pow(0.1, (LrDrops ?? []).Count(d => step >= d));
+    public double LearningRateAt(long step) => StageRun.LearningRateAt(LearningRate, LrDrops, step);
 
     public SupervisedValueOptions Validate()
     {
-        if ((LrDrops ?? []).Any(d => d < 1)) throw new ArgumentException("learning-rate drop steps must be positive");
-        if (Batch < 1 || Steps < 1 || EvalEvery < 1 || EvalPositions < 1) throw new ArgumentException("batch, steps, eval-every and eval-positions must be positive");
-        if (!(LearningRate > 0)) throw new ArgumentException($"learning rate must be > 0 (got {LearningRate})");
-        if (!(TestFraction > 0 && TestFraction < 1)) throw new ArgumentException($"test fraction must be in (0, 1) (got {TestFraction})");
-        if (Device is not ("cpu" or "cuda")) throw new ArgumentException($"device must be cpu or cuda (got '{Device}')");
+        StageRun.ValidateSupervised(Batch, Steps, EvalEvery, EvalPositions, LearningRate, LrDrops, TestFraction);
+        if (!DeviceNames.IsValid(Device)) throw new ArgumentException($"device must be {DeviceNames.Expected} (got '{Device}')");
         Model.Validate();
         return this;
     }
@@ -95,8 +92,7 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
         State state = new(0, data.Mode, [], data.Target);
         if (File.Exists(StatePath) && File.Exists(CheckpointPath))
         {
-            try { state = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath)) ?? throw new JsonException("empty"); }
-            catch (JsonException e) { throw new InvalidDataException($"{StatePath}: not a value training state ({e.Message})", e); }
+            state = StageRun.ReadState<State>(StatePath, "value training state");
             if (state.Mode != data.Mode || state.Target != data.Target)
                 throw new InvalidDataException($"{runDirectory} holds a run in mode '{state.Mode}' with {state.Target.ToString().ToLowerInvariant()} targets, " +
                                                $"not '{data.Mode}' with {data.Target.ToString().ToLowerInvariant()} targets (use another --run-dir)");
@@ -119,26 +115,17 @@ public sealed class SupervisedValue(SupervisedValueOptions options, ValuePositio
             optimizer.LearningRate = _o.LearningRateAt(state.Step);
             for (int i = 0; i < batch.Length; i++) batch[i] = data.Train[rng.NextInt(data.Train.Count)];
             var (x, z) = Encode(batch, _o.Augment ? rng : null);
-            double loss;
-            using (var scope = NewDisposeScope())
-            {
-                Tensor v = net.forward(tensor(x, new long[] { batch.Length, Planes, _o.Size, _o.Size }).to(device));
-                Tensor l = nn.functional.mse_loss(v, tensor(z).to(device));
-                optimizer.ZeroGrad();
-                l.backward();
-                optimizer.Step();
-                loss = l.item<float>();
-            }
+            double loss = StageRun.SgdStep(optimizer, () => nn.functional.mse_loss(
+                net.forward(tensor(x, new long[] { batch.Length, Planes, _o.Size, _o.Size }).to(device)), tensor(z).to(device)));
             state = state with { Step = state.Step + 1 };
             progress?.Report((state.Step, _o.Steps, $"batch MSE {loss:0.000}"));
             if (state.Step % _o.EvalEvery == 0 || state.Step == _o.Steps)
             {
                 var e = new ValueError(state.Step, Mse(net, trainEval, device), Mse(net, testEval, device), constantMse);
                 state = state with { History = [.. state.History, e] };
-                Checkpoint.Save(CheckpointPath, net, config, state.Step,
-                    new Dictionary<string, string> { ["test_mse"] = e.TestMse.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) });
-                optimizer.Save(OptimizerPath);
-                AtomicFile.WriteAllText(StatePath, JsonSerializer.Serialize(state, Json));
+                StageRun.Save(CheckpointPath, net, config, state.Step,
+                    new Dictionary<string, string> { ["test_mse"] = e.TestMse.ToString("0.0000", CultureInfo.InvariantCulture) },
+                    optimizer, OptimizerPath, StatePath, state, Json);
                 progress?.Report((state.Step, _o.Steps, $"train MSE {e.TrainMse:0.000}, held-out MSE {e.TestMse:0.000} (constant {e.ConstantMse:0.000})"));
             }
         }

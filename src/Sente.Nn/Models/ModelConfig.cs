@@ -64,6 +64,7 @@ public sealed record ModelConfig(
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid member.</summary>
     public ModelConfig Validate()
     {
+        // Sente.Go's BoardSizes, which the game-agnostic torch layer cannot name (a test keeps the two equal).
         if (BoardSize is < 2 or > 25) throw new ArgumentException($"board size must be in 2..25 (got {BoardSize})");
         if (InputPlanes < 1) throw new ArgumentException($"input planes must be >= 1 (got {InputPlanes})");
         if (Kind == ModelKind.AlphaGo && InputPlanes < 2) throw new ArgumentException("the AlphaGo pair needs >= 2 input planes");

@@ -6,8 +6,9 @@ namespace Sente.Nn.Models;
 /// <summary>Builds any Sente network from its <see cref="ModelConfig"/> (checkpoints use this to rebuild models).</summary>
 public static class ModelFactory
 {
-    /// <summary>A freshly initialized network (train mode, float32, CPU) for <paramref name="config"/>.</summary>
-    public static nn.Module Create(ModelConfig config) => config.Validate().Kind switch
+    /// <summary>A freshly initialized network (train mode, float32, CPU) for <paramref name="config"/> (each model
+    /// validates its config: <see cref="ModelConfig.Validate"/>).</summary>
+    public static nn.Module Create(ModelConfig config) => config.Kind switch
     {
         ModelKind.Zero => new ZeroNet(config),
         ModelKind.AlphaGoPolicy => new AlphaGoPolicyNet(config),

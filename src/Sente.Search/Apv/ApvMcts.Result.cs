@@ -11,15 +11,7 @@ public sealed partial class ApvMcts
         if (!_root.Expanded) throw new InvalidOperationException("ApvMcts.Result: the root has not been searched yet");
         ApvNode root = _root;
         double lambda = Options.Lambda;
-        var children = new List<ChildStats>();
-        for (int i = 0; i < root.Actions.Length; i++)
-        {
-            if (root.Excluded is { } ex && ex[i]) continue;
-            var pv = new List<int> { root.Actions[i] };
-            if (root.N[i] > 0) AppendPrincipalVariation(root.Children[i], pv);
-            children.Add(new ChildStats(root.Actions[i], root.N[i], root.N[i] > 0 ? EdgeQ(root, i, 0, lambda, 0) : 0, root.Priors[i], pv));
-        }
-        children.Sort((a, b) => a.Visits != b.Visits ? b.Visits.CompareTo(a.Visits) : b.Prior.CompareTo(a.Prior));
+        List<ChildStats> children = root.RootChildren(root.Priors, i => EdgeQ(root, i, 0, lambda, 0));
         double rootValue = 0;
         if (root.TotalN > 0)
         {
@@ -60,30 +52,5 @@ public sealed partial class ApvMcts
     }
 
     /// <summary>Pending simulations left anywhere in the tree (0 whenever no search is running).</summary>
-    internal long VirtualLossResidue()
-    {
-        long total = 0;
-        var stack = new Stack<ApvNode>();
-        stack.Push(_root);
-        while (stack.Count > 0)
-        {
-            ApvNode n = stack.Pop();
-            total += Math.Abs(n.TotalPending);
-            foreach (int p in n.Pending) total += Math.Abs(p);
-            foreach (ApvNode? c in n.Children) if (c is not null) stack.Push(c);
-        }
-        return total;
-    }
-
-    private static void AppendPrincipalVariation(ApvNode? node, List<int> pv)
-    {
-        while (node is { Expanded: true, TotalN: > 0 })
-        {
-            int best = 0;
-            for (int i = 1; i < node.N.Length; i++)
-                if (node.N[i] > node.N[best] || (node.N[i] == node.N[best] && node.Priors[i] > node.Priors[best])) best = i;
-            pv.Add(node.Actions[best]);
-            node = node.Children[best];
-        }
-    }
+    internal long VirtualLossResidue() => ApvNode.PendingResidue(_root);
 }

@@ -1,14 +1,13 @@
 namespace Sente.Search.Apv;
 
 /// <summary>
-/// A node of <see cref="ApvMcts"/>'s tree. Edge statistics live in the parent, in arrays indexed like
-/// <see cref="Actions"/> (the paper's P, N_v, N_r, W_v, W_r plus the visit count N and the pending count used for
-/// virtual loss). W sums are from the point of view of the player to move at this node (the one choosing among the
-/// edges). Children are created on first traversal; edges exist only once the node is expanded. Used by the search's
-/// thread only, except that with <see cref="ApvOptions.AsyncValues"/> the <see cref="AsyncValueQueue"/>'s worker writes
-/// <see cref="Value"/> and then <see cref="HasValue"/>.
+/// A node of <see cref="ApvMcts"/>'s tree: the shared edges of <see cref="TreeNode{TNode}"/> (P, N and the pending
+/// count used for virtual loss) plus the paper's N_v, N_r, W_v, W_r. W sums are from the point of view of the player to
+/// move at this node (the one choosing among the edges). Children are created on first traversal; edges exist only once
+/// the node is expanded. Used by the search's thread only, except that with <see cref="ApvOptions.AsyncValues"/> the
+/// <see cref="AsyncValueQueue"/>'s worker writes <see cref="Value"/> and then <see cref="HasValue"/>.
 /// </summary>
-internal sealed class ApvNode
+internal sealed class ApvNode : TreeNode<ApvNode>
 {
     /// <summary>Edges created (priors known).</summary>
     public bool Expanded;
@@ -22,20 +21,10 @@ internal sealed class ApvNode
     /// <summary>The value evaluator's v(s) for the player to move here.</summary>
     public float Value;
 
-    public int[] Actions = [];
-    public float[] Priors = [];
-    /// <summary>Root only: actions an <see cref="IRootActionFilter"/> forbids.</summary>
-    public bool[]? Excluded;
-    public ApvNode?[] Children = [];
-    /// <summary>Completed simulations through each edge.</summary>
-    public int[] N = [];
-    /// <summary>Simulations through each edge still awaiting evaluation (virtual loss count).</summary>
-    public int[] Pending = [];
     public int[] Nv = [], Nr = [];
     public double[] Wv = [], Wr = [];
-    public int TotalN, TotalPending;
 
-    public int IndexOf(int action) => Array.IndexOf(Actions, action);
+    public override bool IsExpanded => Expanded;
 
     /// <summary>Stores the value evaluator's output (clamped to [-1, 1]; 0 when not finite), then sets
     /// <see cref="HasValue"/>, so a thread that sees the flag sees the value.</summary>
@@ -45,24 +34,12 @@ internal sealed class ApvNode
         HasValue = true;
     }
 
-    /// <summary>Creates the edges for <paramref name="legal"/> with priors renormalised over them (uniform when the
-    /// evaluator gave them no mass).</summary>
+    /// <summary>Creates the edges for <paramref name="legal"/> (in that order) with priors renormalised over them
+    /// (uniform when the evaluator gave them no mass).</summary>
     public void Expand(List<int> legal, ReadOnlySpan<float> priors)
     {
+        CreateEdges(legal, priors, shuffleSeed: null);
         int n = legal.Count;
-        Actions = legal.ToArray();
-        Priors = new float[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++)
-        {
-            float p = priors[Actions[i]];
-            Priors[i] = float.IsFinite(p) && p > 0 ? p : 0;
-            sum += Priors[i];
-        }
-        for (int i = 0; i < n; i++) Priors[i] = sum > 0 ? (float)(Priors[i] / sum) : 1f / n;
-        Children = new ApvNode?[n];
-        N = new int[n];
-        Pending = new int[n];
         Nv = new int[n];
         Nr = new int[n];
         Wv = new double[n];

@@ -1,4 +1,6 @@
 using Sente.Core.Config;
+using Sente.Nn;
+using Sente.Nn.Blocks;
 
 namespace Sente.Training.Zero;
 
@@ -14,7 +16,7 @@ public sealed record ZeroOptions
     public int BoardSize { get; init; } = 9;
     public double Komi { get; init; } = 7.0;
 
-    // Network
+    // Network: a trunk as TrunkConfig builds it (see Network); TrunkConfig says which trunks are valid.
     public string Trunk { get; init; } = "resnet";
     public int Blocks { get; init; } = 4;
     public int Filters { get; init; } = 48;
@@ -91,12 +93,13 @@ public sealed record ZeroOptions
         var o = new ZeroOptions
         {
             Game = game,
+            // Go only; 2..25 are Sente.Go's BoardSizes, which this game-agnostic layer cannot name (a test keeps the two equal).
             BoardSize = config.GetInt("board.size", d.BoardSize, 2, 25),
             Komi = config.GetDouble("komi", d.Komi, -400, 400),
-            Trunk = config.GetChoice("net.trunk", d.Trunk, "resnet", "preact", "wide", "pyramid", "dense"),
-            Blocks = config.GetInt("net.blocks", d.Blocks, 1, 80),
-            Filters = config.GetInt("net.filters", d.Filters, 4, 1024),
-            Norm = config.GetChoice("net.norm", d.Norm, "batch", "layer", "none"),
+            Trunk = config.GetString("net.trunk", d.Trunk),
+            Blocks = config.GetInt("net.blocks", d.Blocks),
+            Filters = config.GetInt("net.filters", d.Filters),
+            Norm = config.GetString("net.norm", d.Norm),
             Device = config.GetString("device", d.Device),
             BFloat16 = config.GetBool("bf16", d.BFloat16),
             GamesPerIteration = config.GetInt("selfplay.games", d.GamesPerIteration, 1, 1_000_000),
@@ -132,17 +135,27 @@ public sealed record ZeroOptions
         return o.Validate();
     }
 
-    /// <summary>Throws <see cref="ConfigException"/> naming the first inconsistent setting.</summary>
+    /// <summary>The network trunk these settings describe (net.trunk, net.blocks, net.filters, net.norm).</summary>
+    /// <exception cref="ArgumentException">An unknown trunk kind or normalization.</exception>
+    public TrunkConfig Network => new(TrunkConfig.ParseKind(Trunk), Blocks, Filters, TrunkConfig.ParseNorm(Norm));
+
+    /// <summary>Throws <see cref="ConfigException"/> naming the first inconsistent setting. The network settings are
+    /// checked by <see cref="TrunkConfig"/>'s own validation (the one place that says which trunks are valid).</summary>
     public ZeroOptions Validate()
     {
+        try { TrunkConfig.ParseKind(Trunk); }
+        catch (ArgumentException e) { throw new ConfigException($"net.trunk: {e.Message}"); }
+        try { TrunkConfig.ParseNorm(Norm); }
+        catch (ArgumentException e) { throw new ConfigException($"net.norm: {e.Message}"); }
+        try { Network.Validate(); }
+        catch (ArgumentException e) { throw new ConfigException($"net.blocks, net.filters: {e.Message}"); }
         if (LearningRates.Length == 0 || LearningRates.Any(r => !(r > 0)))
             throw new ConfigException("train.lr: give one or more positive learning rates");
         if (LearningRateBoundaries.Length != LearningRates.Length - 1)
             throw new ConfigException($"train.lr_boundaries: give {LearningRates.Length - 1} boundaries (iterations) for {LearningRates.Length} learning rates");
         for (int i = 1; i < LearningRateBoundaries.Length; i++)
             if (LearningRateBoundaries[i] <= LearningRateBoundaries[i - 1]) throw new ConfigException("train.lr_boundaries must increase");
-        if (!(Device == "cpu" || Device.StartsWith("cuda", StringComparison.Ordinal)))
-            throw new ConfigException($"device must be cpu or cuda[:N], got '{Device}'");
+        if (!DeviceNames.IsValid(Device)) throw new ConfigException($"device must be {DeviceNames.Expected}, got '{Device}'");
         return this;
     }
 
