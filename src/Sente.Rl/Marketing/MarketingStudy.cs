@@ -2,7 +2,8 @@ namespace Sente.Rl.Marketing;
 
 /// <summary>One policy at one cost: offline estimates on the held-out rows and the simulator's expected profit.</summary>
 /// <param name="Policy">Policy name (with what it was trained on).</param>
-/// <param name="Learned">True for the policies learned from features (LinUCB, policy gradient, per-segment best).</param>
+/// <param name="Learned">True for the contextual policies learned from the training rows (per-segment, LinUCB, policy
+/// gradient).</param>
 /// <param name="Replay">Replay estimate on the held-out rows (dollars per customer).</param>
 /// <param name="Ips">Inverse-propensity estimate on the held-out rows.</param>
 /// <param name="SimulatorPer1000">Expected profit per 1,000 customers in the simulator calibrated on the held-out rows.</param>
@@ -19,7 +20,7 @@ public sealed record StudyRow(string Policy, bool Learned, OffPolicyEstimate Rep
 public static class MarketingStudy
 {
     /// <summary>Number of policies <see cref="Run"/> reports per cost.</summary>
-    public const int PolicyCount = 8;
+    public const int PolicyCount = 9;
 
     /// <summary>Runs the study at one cost per e-mail (dollars); <paramref name="progress"/> counts trained policies.</summary>
     public static IReadOnlyList<StudyRow> Run(IReadOnlyList<HillstromRow> train, IReadOnlyList<HillstromRow> holdout, double cost,
@@ -44,6 +45,7 @@ public static class MarketingStudy
             ("always Mens", false, _ => EmailArm.Mens),
             ("always Womens", false, _ => EmailArm.Womens),
             ("per-segment best (training cells)", true, c => trainSim.BestArm(c)),
+            ("safe per-segment (95% lower bound)", true, SafeSegmentPolicy.Fit(train, cost).Choose),
             ("LinUCB, trained in simulator", true, Learn(new LinUcb(Customer.FeatureCount, options.LinUcbAlpha), onLog: false)),
             ("LinUCB, trained on log (replay)", true, Learn(new LinUcb(Customer.FeatureCount, options.LinUcbAlpha), onLog: true)),
             ("policy gradient, trained in simulator", true,
