@@ -34,7 +34,7 @@ internal sealed class RlGridworldCommand : RlSubcommand
         var c = run.Console;
         c.MarkupLine("[bold]v_pi of the equiprobable random policy[/] (Figure 4.1, k = infinity)");
         c.Write(Grid(vGrid));
-        c.MarkupLine($"sweeps to theta = {theta:G3}: two-array {twoArray.Sweeps}, in-place {inPlace.Sweeps}");
+        c.MarkupLine($"sweeps to theta = {Theta(theta)}: two-array {twoArray.Sweeps}, in-place {inPlace.Sweeps}");
         c.MarkupLine($"q_pi(11, down) = {F(q[11, GridWorld.Down])}, q_pi(7, down) = {F(q[7, GridWorld.Down])}");
         c.MarkupLine($"[bold]v*[/] by value iteration ({vi.Iterations} sweeps); policy iteration agrees after {pit.Iterations} improvements");
         c.Write(Grid(starGrid, "0"));
@@ -60,8 +60,10 @@ internal sealed class RlGridworldCommand : RlSubcommand
             ["state", "v_random_two_array", "v_random_in_place", "v_optimal",
              "q_up", "q_down", "q_left", "q_right", "v_random_monte_carlo", "v_random_td0"],
             [states, twoArray.Values, inPlace.Values, vi.Values, Col(q, 0), Col(q, 1), Col(q, 2), Col(q, 3), mc, td]);
-        return run.Done($"theta {theta:G3}, seed {run.Seed}");
+        return run.Done($"theta {Theta(theta)}, seed {run.Seed}");
     }
+
+    private static string Theta(double theta) => theta.ToString("0.###e-0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static double[] Col(double[,] q, int a) => Enumerable.Range(0, q.GetLength(0)).Select(s => q[s, a]).ToArray();
 }
