@@ -15,18 +15,17 @@ internal sealed class RlBanditCommand : RlSubcommand
 
     private sealed record Figure(string File, string Title, bool Reward, bool Optimal, Method[] Methods);
 
-    private readonly Option<int> _runs, _steps;
+    private readonly Repetitions _sizes;
 
     public RlBanditCommand() : base("bandit", "The 10-armed testbed: epsilon-greedy, optimistic initial values, UCB, " +
         "gradient bandit, Thompson sampling; Figures 2.2-2.5 as PNG and CSV.")
     {
-        _runs = Count("--runs", "Independent tasks per method (the book uses 2000)", 2000);
-        _steps = Count("--steps", "Steps per task (the book uses 1000)", 1000);
+        _sizes = Repeat("Independent tasks per method (the book uses 2000)", 2000, "--steps", "Steps per task (the book uses 1000)", 1000);
     }
 
     protected override int Execute(RlRun run)
     {
-        int runs = run.Positive(_runs), steps = run.Positive(_steps);
+        var (runs, steps) = run.Sizes(_sizes);
         var figures = Figures();
         var cache = new Dictionary<string, BanditCurves>();
         var distinct = figures.SelectMany(f => f.Methods).DistinctBy(m => m.Name).ToList();

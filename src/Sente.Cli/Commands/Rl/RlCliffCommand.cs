@@ -10,14 +10,13 @@ namespace Sente.Cli.Commands.Rl;
 /// <summary>`sente rl cliff`: Cliff Walking (Example 6.6) with Sarsa, Expected Sarsa and Q-learning.</summary>
 internal sealed class RlCliffCommand : RlSubcommand
 {
-    private readonly System.CommandLine.Option<int> _runs, _episodes;
+    private readonly Repetitions _sizes;
     private readonly System.CommandLine.Option<double> _alpha, _epsilon;
 
     public RlCliffCommand() : base("cliff", "Cliff Walking (Sutton and Barto Example 6.6): Sarsa, Expected Sarsa and " +
         "Q-learning; online returns (Figure 6.4), greedy paths, value tables and heat maps.")
     {
-        _runs = Count("--runs", "Independent runs averaged per method", 100);
-        _episodes = Count("--episodes", "Training episodes per run", 500);
+        _sizes = Repeat("Independent runs averaged per method", 100, "--episodes", "Training episodes per run", 500);
         _alpha = Number("--alpha", "Step size", 0.5);
         _epsilon = Number("--epsilon", "Exploration rate of the epsilon-greedy behaviour", 0.1);
     }
@@ -33,7 +32,7 @@ internal sealed class RlCliffCommand : RlSubcommand
 
     protected override int Execute(RlRun run)
     {
-        int runs = run.Positive(_runs), episodes = run.Positive(_episodes);
+        var (runs, episodes) = run.Sizes(_sizes);
         double alpha = run.Check(_alpha, a => a > 0 && a <= 1, "in (0, 1]");
         double eps = run.Check(_epsilon, e => e >= 0 && e <= 1, "in [0, 1]");
         var options = new TdOptions(alpha, eps, 1.0, episodes);

@@ -8,18 +8,17 @@ namespace Sente.Cli.Commands.Rl;
 /// <summary>`sente rl corridor`: REINFORCE with and without a baseline on the short corridor (Example 13.1).</summary>
 internal sealed class RlCorridorCommand : RlSubcommand
 {
-    private readonly System.CommandLine.Option<int> _runs, _episodes;
+    private readonly Repetitions _sizes;
 
     public RlCorridorCommand() : base("corridor", "REINFORCE with a linear-softmax policy on the short corridor with switched " +
         "actions (Sutton and Barto Example 13.1, Figure 13.2), with and without a learned baseline.")
     {
-        _runs = Count("--runs", "Independent runs averaged", 100);
-        _episodes = Count("--episodes", "Episodes per run", 1000);
+        _sizes = Repeat("Independent runs averaged", 100, "--episodes", "Episodes per run", 1000);
     }
 
     protected override int Execute(RlRun run)
     {
-        int runs = run.Positive(_runs), episodes = run.Positive(_episodes);
+        var (runs, episodes) = run.Sizes(_sizes);
         (string Name, double Alpha, double? BaselineAlpha)[] methods =
         [
             ("REINFORCE alpha 2^-13", Math.Pow(2, -13), null),

@@ -30,6 +30,9 @@ internal sealed class RlRun(CliContext ctx, ParseResult parse, ulong seed, strin
     /// <summary>The value of an integer option, which must be positive.</summary>
     public int Positive(Option<int> option) => RlOptions.RequirePositive(Get(option), option.Name);
 
+    /// <summary>The runs and the run length of a repeated experiment, both positive.</summary>
+    public (int Runs, int Length) Sizes(Repetitions sizes) => (Positive(sizes.Runs), Positive(sizes.Length));
+
     /// <summary>The value of a real option, which must satisfy <paramref name="ok"/> (described by <paramref name="rule"/>).</summary>
     public double Check(Option<double> option, Func<double, bool> ok, string rule)
     {

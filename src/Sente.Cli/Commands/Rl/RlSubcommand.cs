@@ -41,6 +41,10 @@ internal abstract class RlSubcommand(string name, string description)
     protected Option<int> Count(string option, string help, int defaultValue) =>
         Add(new Option<int>(option) { Description = help, DefaultValueFactory = _ => defaultValue });
 
+    /// <summary>Declares the two sizes of a repeated experiment: --runs and the length of a run (--steps, --episodes).</summary>
+    protected Repetitions Repeat(string runsHelp, int runs, string length, string lengthHelp, int lengthDefault) =>
+        new(Count("--runs", runsHelp, runs), Count(length, lengthHelp, lengthDefault));
+
     /// <summary>A real-valued option.</summary>
     protected Option<double> Number(string option, string help, double defaultValue) =>
         Add(new Option<double>(option) { Description = help, DefaultValueFactory = _ => defaultValue });
@@ -48,3 +52,6 @@ internal abstract class RlSubcommand(string name, string description)
     /// <summary>An on/off switch.</summary>
     protected Option<bool> Switch(string option, string help) => Add(new Option<bool>(option) { Description = help });
 }
+
+/// <summary>The --runs option and the run-length option of a repeated experiment (read with <see cref="RlRun.Sizes"/>).</summary>
+internal sealed record Repetitions(Option<int> Runs, Option<int> Length);
