@@ -101,9 +101,10 @@ public static class Chart
         }
         // One tick per cell at its centre (not ScottPlot's automatic 0.5 steps), labelled by index or by the caller.
         var xTicks = new ScottPlot.TickGenerators.NumericManual();
-        for (int c = 0; c < cols; c++) xTicks.AddMajor(c + 0.5, labels?.Columns?[c] ?? c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        for (int c = 0; c < cols; c++) xTicks.AddMajor(c + 0.5, labels?.Columns?[c] ?? c.ToString(invariant));
         var yTicks = new ScottPlot.TickGenerators.NumericManual();
-        for (int r = 0; r < rows; r++) yTicks.AddMajor(rows - r - 0.5, labels?.Rows?[r] ?? r.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        for (int r = 0; r < rows; r++) yTicks.AddMajor(rows - r - 0.5, labels?.Rows?[r] ?? r.ToString(invariant));
         plot.Axes.Bottom.TickGenerator = xTicks;
         plot.Axes.Left.TickGenerator = yTicks;
         plot.Add.ColorBar(heat);

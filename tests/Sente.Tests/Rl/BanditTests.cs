@@ -116,6 +116,8 @@ public class BanditTests
         Assert.Equal(0.78253, eps.FinalOptimal(), 6);
         Assert.Equal(0.85395, optimistic.FinalOptimal(), 6);
         Assert.Equal(0.7466, realistic.FinalOptimal(), 6);
+        Assert.Equal(1.283626, optimistic.MeanReward, 6);
+        Assert.Equal(1.242623, realistic.MeanReward, 6);
         Assert.Equal(1.377660, ucb.MeanReward, 6);
         Assert.Equal(0.85044, ucb.FinalOptimal(), 6);
         Assert.Equal(-0.063492, ucb.AverageReward[9], 6);

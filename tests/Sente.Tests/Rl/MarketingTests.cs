@@ -69,7 +69,8 @@ public class MarketingTests
         var sim = CustomerPopulation.Calibrate(Log, 0.5);
         var coarse = UpliftCheck.Compare(sim, Log);
         Assert.Equal(8, coarse.Count); // 4 segments x 2 e-mails
-        Assert.All(coarse, r => Assert.True(r.Within, $"{r.Segment} {r.Arm}: log {r.LogUplift:0.000} +/- {r.HalfWidth95:0.000}, sim {r.SimulatorUplift:0.000}"));
+        Assert.All(coarse, r => Assert.True(r.Within,
+            $"{r.Segment} {r.Arm}: log {r.LogUplift:0.000} +/- {r.HalfWidth95:0.000}, sim {r.SimulatorUplift:0.000}"));
         // The 48 fine cells x 2 e-mails: 95% intervals miss about 1 in 20 even for a perfect model, and shrinkage pulls
         // small cells toward their coarse cell; measured 88 of 96 inside (m = 300 pseudo-rows).
         var fine = UpliftCheck.Compare(sim, Log, fine: true);

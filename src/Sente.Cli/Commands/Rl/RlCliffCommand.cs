@@ -50,7 +50,8 @@ internal sealed class RlCliffCommand : RlSubcommand
         {
             var q = r.FirstRunQ;
             var (ret, steps) = TdControl.GreedyEpisode(env, q);
-            c.MarkupLine($"[bold]{Label(r.Method)}[/]: greedy policy of run 1 (S start, G goal, C cliff); greedy path {steps} steps, return {ret}");
+            c.MarkupLine($"[bold]{Label(r.Method)}[/]: greedy policy of run 1 (S start, G goal, C cliff); " +
+                         $"greedy path {steps} steps, return {ret}");
             var grid = new double[GridWorld.CliffRows, GridWorld.CliffCols];
             c.Write(Grid(grid, cell: (row, col) =>
             {
@@ -71,7 +72,7 @@ internal sealed class RlCliffCommand : RlSubcommand
         foreach (var r in results)
             table.AddRow(Label(r.Method), F(r.MeanReturns.Average(), "0.0"), F(r.MeanReturns.TakeLast(100).Average(), "0.0"),
                 F(Median(r.GreedyReturns), "0.0"),
-                $"{r.GreedyReturns.Count(g => g == -13)} / {r.GreedyReturns.Count(g => g == -15)} / {r.GreedyReturns.Count(g => g == -17)} of {runs}");
+                $"{string.Join(" / ", new[] { -13, -15, -17 }.Select(n => r.GreedyReturns.Count(g => g == n)))} of {runs}");
         c.Write(table);
 
         run.Lines("cliff-online-returns.png", $"Cliff Walking: sum of rewards per episode ({runs} runs, 10-episode moving average)",

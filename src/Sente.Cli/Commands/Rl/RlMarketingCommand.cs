@@ -121,7 +121,8 @@ internal sealed class RlMarketingCommand : RlSubcommand
         var table = new Table().AddColumns("segment", "customers", "e-mail", "log uplift per customer (95%)", "simulator uplift", "inside");
         foreach (var r in coarse)
             table.AddRow(Markup.Escape(r.Segment), r.Customers.ToString("N0"), r.Arm.Label(),
-                $"${F(r.LogUplift, "0.000")} +/- {F(r.HalfWidth95, "0.000")}", $"${F(r.SimulatorUplift, "0.000")}", r.Within ? "yes" : "[red]no[/]");
+                $"${F(r.LogUplift, "0.000")} +/- {F(r.HalfWidth95, "0.000")}", $"${F(r.SimulatorUplift, "0.000")}",
+                r.Within ? "yes" : "[red]no[/]");
         c.Write(table);
         var fine = UpliftCheck.Compare(sim, log, fine: true);
         c.MarkupLine($"fine cells: simulator uplift inside the log's 95% interval in {fine.Count(r => r.Within)} of {fine.Count} " +
@@ -151,7 +152,8 @@ internal sealed class RlMarketingCommand : RlSubcommand
         var c = run.Console;
         c.MarkupLine($"[bold]in the simulator calibrated on all rows[/] (cost ${F(sim.CostPerEmail)}; {n:N0} customers per agent): " +
                      "expected profit per 1,000 customers of the final policy");
-        var table = new Table().AddColumns("policy", "profit / 1,000", "gap to best", "no e-mail / Mens / Womens", "regret / 1,000 while learning");
+        var table = new Table().AddColumns("policy", "profit / 1,000", "gap to best", "no e-mail / Mens / Womens",
+                                           "regret / 1,000 while learning");
         table.AddRow("[bold]best possible[/]", F(best), "0.00", Shares(bestArms), "-");
         foreach (var r in results)
             table.AddRow(Markup.Escape(r.Agent), F(r.FinalProfitPer1000), F(best - r.FinalProfitPer1000), Shares(r.FinalArmFractions),
@@ -166,8 +168,8 @@ internal sealed class RlMarketingCommand : RlSubcommand
                 F(r.WomensUplift, "0.####"), .. r.Best.Select(f => F(f, "0.####")),
                 .. r.Policies.SelectMany(p => p.Select(f => F(f, "0.####")))]));
         double[] xs = Enumerable.Range(1, results[0].CumulativeRegret.Length).Select(i => (double)i * every).ToArray();
-        run.Lines("marketing-regret.png", $"Marketing simulator: cumulative expected regret vs the best policy (cost ${F(sim.CostPerEmail)})",
-            "customers", "cumulative regret ($)", results.Select(r => new LineSeries(r.Agent, xs, r.CumulativeRegret)).ToList(),
+        run.Lines("marketing-regret.png",
+            $"Marketing simulator: cumulative expected regret vs the best policy (cost ${F(sim.CostPerEmail)})", "customers", "cumulative regret ($)", results.Select(r => new LineSeries(r.Agent, xs, r.CumulativeRegret)).ToList(),
             legend: LegendCorner.UpperLeft, style: ChartStyle.Curves);
         run.Columns("marketing-regret.csv", ["customers", .. results.Select(r => r.Agent)], [xs, .. results.Select(r => r.CumulativeRegret)]);
     }
