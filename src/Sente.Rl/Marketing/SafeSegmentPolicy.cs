@@ -10,7 +10,7 @@ namespace Sente.Rl.Marketing;
 /// </summary>
 public sealed class SafeSegmentPolicy
 {
-    private readonly EmailArm[] _arm = new EmailArm[SegmentCell.CoarseCount];
+    private readonly EmailArm[] _arm;
 
     private SafeSegmentPolicy(EmailArm baseline, EmailArm[] arms)
     {
