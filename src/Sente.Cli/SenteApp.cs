@@ -47,7 +47,7 @@ public static class SenteApp
         root.Subcommands.Add(GtpCommand.Create(context));
         root.Subcommands.Add(MatchCommand.Create(context));
         root.Subcommands.Add(DatagenCommand.Create(context));
-        root.Subcommands.Add(RlCommand.Create(context));
+        root.Subcommands.Add(Commands.Rl.RlCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(ArenaCommand.Create(context));
         root.Subcommands.Add(LeeCommand.Create(context));

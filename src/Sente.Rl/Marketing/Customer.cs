@@ -1,7 +1,7 @@
 namespace Sente.Rl.Marketing;
 
 /// <summary>
-/// A customer of the simulated e-mail campaign, with the profile and purchase-history fields of the Hillstrom
+/// A customer of the e-mail campaign, with the profile and purchase-history fields of the Hillstrom
 /// MineThatData e-mail test: months since the last purchase (1..12), dollars spent in the past year, whether they
 /// bought men's and/or women's merchandise, and whether they are a new customer (first purchase in the past year).
 /// </summary>
@@ -26,7 +26,6 @@ public readonly record struct Customer(int Recency, double History, bool Mens, b
         x[8] = x[3] * rec;
     }
 
-    /// <summary>A short segment name for reports, e.g. "mens, new, recency 1-3".</summary>
-    public string Segment =>
-        $"{(Mens && Womens ? "both" : Mens ? "mens" : "womens")}, {(Newbie ? "new" : "existing")}, recency {(Recency <= 3 ? "1-3" : Recency <= 6 ? "4-6" : "7-12")}";
+    /// <summary>The customer's coarse segment name (<see cref="SegmentCell.CoarseName"/>).</summary>
+    public string Segment => SegmentCell.CoarseName(SegmentCell.Coarse(this));
 }

@@ -2,108 +2,158 @@ using Sente.Core;
 
 namespace Sente.Rl.Marketing;
 
+/// <summary>One calibrated cell: a fine segment (<see cref="SegmentCell.Fine"/>) under one arm.</summary>
+/// <param name="Rows">Log rows of the cell and arm.</param>
+/// <param name="Buyers">Rows that bought.</param>
+/// <param name="RawRate">Buyers / rows (NaN if no rows).</param>
+/// <param name="Rate">The shrunk conversion probability the simulator uses.</param>
+/// <param name="SpendPerBuyer">Mean spend of a buyer (dollars) the simulator uses (from the coarse cell).</param>
+public sealed record CalibrationCell(int Fine, EmailArm Arm, int Rows, int Buyers, double RawRate, double Rate, double SpendPerBuyer);
+
 /// <summary>
-/// The simulated customer population and its response to the campaign e-mail, calibrated on the published
-/// Hillstrom e-mail test (64,000 customers, 2 weeks of outcomes; see docs in the command's help):
+/// The simulated customer population and its response to the three arms, calibrated on rows of the Hillstrom log:
 /// <list type="bullet">
-/// <item>Conversion without an e-mail: p0(x) = sigmoid(a0 - 0.8 (recency - 1)/11 + 0.3 log(history / 150));
-/// a0 is solved so the population average is 0.57% (the no-e-mail group).</item>
-/// <item>Conversion with the e-mail: p1(x) = p0(x) + u(x), uplift u(x) = k (mens ? 1 : 0.25) (newbie ? 1.4 : 0.8)
-/// exp(-0.15 (recency - 1)); k is solved so the average conversion with the e-mail is 1.25% (the Mens e-mail
-/// group). Men's buyers and new customers respond more, as in the published test; the segment factors and the
-/// recency decay are modelling assumptions, only the averages are calibrated.</item>
-/// <item>Revenue per conversion: $114.53 = $0.6528 spend per customer / 0.57% conversion (no-e-mail group); the
-/// model then gives $1.43 spend per customer with the e-mail (published: $1.4226).</item>
-/// <item>Cost per e-mail: not in the data; a parameter (default $0.50, covering production and the offer), large
-/// enough that e-mailing every customer is not optimal.</item>
+/// <item>Customers: drawn uniformly from the calibration rows' profiles (the empirical distribution, no assumed shape).</item>
+/// <item>Conversion probability per fine cell (men's buyer x new x recency band x history band, 48 cells) and arm,
+/// shrunk toward the coarser cell: p_cell = (buyers + m p_coarse) / (rows + m), where the coarse cell (men's buyer x
+/// new) is itself shrunk toward the arm's overall rate the same way; m = <see cref="PriorRows"/> (a cell with m rows
+/// is trusted half). The log's arms were randomized, so these are causal per-arm rates.</item>
+/// <item>Spend of a buyer: drawn from the spends of the log's buyers of the same coarse cell and arm (mean
+/// <see cref="SpendPerBuyer"/>); fine cells have too few buyers (about 5 per cell and arm) for their own.</item>
+/// <item>Reward (dollars) = spend - <see cref="CostPerEmail"/> if an e-mail was sent; no margin (see
+/// <see cref="EmailArms.Reward"/>).</item>
 /// </list>
-/// Profile distribution (assumed, roughly the shape of the file): recency uniform 1..12; history lognormal with
-/// median $150 (sigma 0.8); 45% men's only, 45% women's only, 10% both; 50% new customers.
-/// Immutable; thread-safe.
+/// Immutable; thread-safe (sampling takes the caller's generator).
 /// </summary>
 public sealed class CustomerPopulation
 {
-    public const double PublishedConversionNoEmail = 0.0057, PublishedConversionEmail = 0.0125;
-    public const double PublishedSpendNoEmail = 0.6528, PublishedSpendEmail = 1.4226;
-    public const double RevenuePerConversion = PublishedSpendNoEmail / PublishedConversionNoEmail;
+    private const int PerCoarse = SegmentCell.FineCount / SegmentCell.CoarseCount;
+    private readonly Customer[] _customers;
+    private readonly double[,] _rate;          // [fine, arm]
+    private readonly double[,] _spendPerBuyer; // [coarse, arm]
+    private readonly double[][][] _spends;     // [coarse][arm] -> buyer spends
+    private readonly CalibrationCell[] _cells;
 
-    private CustomerPopulation(double a0, double k, double cost)
+    private CustomerPopulation(Customer[] customers, double[,] rate, double[,] spendPerBuyer, double[][][] spends,
+                               CalibrationCell[] cells, double cost, double priorRows)
     {
-        BaseIntercept = a0;
-        UpliftScale = k;
+        _customers = customers;
+        _rate = rate;
+        _spendPerBuyer = spendPerBuyer;
+        _spends = spends;
+        _cells = cells;
         CostPerEmail = cost;
+        PriorRows = priorRows;
     }
-
-    /// <summary>a0 of the no-e-mail conversion model.</summary>
-    public double BaseIntercept { get; }
-
-    /// <summary>k of the uplift model.</summary>
-    public double UpliftScale { get; }
 
     /// <summary>Dollars per e-mail sent.</summary>
     public double CostPerEmail { get; }
 
-    /// <summary>Solves a0 and k on a fixed sample of <paramref name="sampleSize"/> customers (seeded, so the
-    /// calibration is reproducible) so the average conversions match the published 0.57% and 1.25%.</summary>
-    public static CustomerPopulation Calibrated(double costPerEmail = 0.5, int sampleSize = 200_000, ulong seed = 20080301)
+    /// <summary>m of the shrinkage: pseudo-rows of the coarser cell's rate added to every cell.</summary>
+    public double PriorRows { get; }
+
+    /// <summary>The calibration rows' customer profiles (the population the simulator draws from).</summary>
+    public IReadOnlyList<Customer> Customers => _customers;
+
+    /// <summary>Every fine cell x arm of the calibration, fine cell major.</summary>
+    public IReadOnlyList<CalibrationCell> Cells => _cells;
+
+    /// <summary>Calibrates on <paramref name="rows"/> (all three arms must be present).</summary>
+    /// <param name="costPerEmail">Dollars per e-mail, &gt;= 0.</param>
+    /// <param name="priorRows">Shrinkage strength m, &gt;= 0 (0 = raw cell rates).</param>
+    public static CustomerPopulation Calibrate(IReadOnlyList<HillstromRow> rows, double costPerEmail, double priorRows = 300)
     {
         if (!(costPerEmail >= 0)) throw new ArgumentOutOfRangeException(nameof(costPerEmail), costPerEmail, "must be >= 0");
-        var rng = new Rng(seed);
-        var sample = new Customer[sampleSize];
-        for (int i = 0; i < sampleSize; i++) sample[i] = Draw(rng);
-        double a0 = Bisect(a => sample.Average(c => BaseConversion(c, a)) - PublishedConversionNoEmail, -12, 0);
-        double meanShape = sample.Average(UpliftShape);
-        double k = (PublishedConversionEmail - PublishedConversionNoEmail) / meanShape;
-        return new CustomerPopulation(a0, k, costPerEmail);
-    }
-
-    /// <summary>Draws one customer.</summary>
-    public static Customer Draw(Rng rng)
-    {
-        int recency = 1 + rng.NextInt(12);
-        double history = 150 * Math.Exp(0.8 * rng.NextGaussian());
-        double u = rng.NextDouble();
-        bool mens = u < 0.55, womens = u >= 0.45;
-        bool newbie = rng.NextDouble() < 0.5;
-        return new Customer(recency, Math.Round(history, 2), mens, womens, newbie);
-    }
-
-    /// <summary>Probability of a purchase within two weeks without the e-mail.</summary>
-    public double ConversionWithout(in Customer c) => BaseConversion(c, BaseIntercept);
-
-    /// <summary>Probability of a purchase within two weeks with the e-mail.</summary>
-    public double ConversionWith(in Customer c) => ConversionWithout(c) + Uplift(c);
-
-    /// <summary>The e-mail's lift in purchase probability for this customer.</summary>
-    public double Uplift(in Customer c) => UpliftScale * UpliftShape(c);
-
-    /// <summary>Expected reward (dollars) of the decision: revenue of a purchase minus the e-mail's cost.</summary>
-    public double ExpectedReward(in Customer c, bool send) =>
-        RevenuePerConversion * (send ? ConversionWith(c) : ConversionWithout(c)) - (send ? CostPerEmail : 0);
-
-    /// <summary>The best possible decision: send exactly when the expected extra revenue exceeds the cost.</summary>
-    public bool BestDecision(in Customer c) => RevenuePerConversion * Uplift(c) > CostPerEmail;
-
-    /// <summary>Samples the outcome of a decision: reward = revenue if the customer buys, minus the cost if sent.</summary>
-    public double SampleReward(in Customer c, bool send, Rng rng)
-    {
-        bool buys = rng.NextDouble() < (send ? ConversionWith(c) : ConversionWithout(c));
-        return (buys ? RevenuePerConversion : 0) - (send ? CostPerEmail : 0);
-    }
-
-    private static double BaseConversion(in Customer c, double a0) =>
-        1 / (1 + Math.Exp(-(a0 - 0.8 * (c.Recency - 1) / 11.0 + 0.3 * Math.Log(c.History / 150))));
-
-    private static double UpliftShape(Customer c) =>
-        (c.Mens ? 1.0 : 0.25) * (c.Newbie ? 1.4 : 0.8) * Math.Exp(-0.15 * (c.Recency - 1));
-
-    private static double Bisect(Func<double, double> f, double lo, double hi)
-    {
-        for (int i = 0; i < 60; i++)
+        if (!(priorRows >= 0)) throw new ArgumentOutOfRangeException(nameof(priorRows), priorRows, "must be >= 0");
+        const int K = EmailArms.Count;
+        var n = new int[SegmentCell.FineCount, K];
+        var buyers = new int[SegmentCell.FineCount, K];
+        var spends = new List<double>[SegmentCell.CoarseCount, K];
+        for (int c = 0; c < SegmentCell.CoarseCount; c++) for (int a = 0; a < K; a++) spends[c, a] = [];
+        foreach (var row in rows)
         {
-            double mid = (lo + hi) / 2;
-            if (f(mid) > 0) hi = mid; else lo = mid;
+            int f = SegmentCell.Fine(row.Customer), a = (int)row.Arm;
+            n[f, a]++;
+            if (row.Conversion)
+            {
+                buyers[f, a]++;
+                spends[SegmentCell.Coarse(row.Customer), a].Add(row.Spend);
+            }
         }
-        return (lo + hi) / 2;
+        var rate = new double[SegmentCell.FineCount, K];
+        var spendPerBuyer = new double[SegmentCell.CoarseCount, K];
+        var spendLists = new double[SegmentCell.CoarseCount][][];
+        var cells = new List<CalibrationCell>();
+        for (int a = 0; a < K; a++)
+        {
+            int armRows = 0, armBuyers = 0;
+            for (int f = 0; f < SegmentCell.FineCount; f++) { armRows += n[f, a]; armBuyers += buyers[f, a]; }
+            if (armRows == 0) throw new ArgumentException($"no rows with arm {(EmailArm)a}", nameof(rows));
+            double armRate = (double)armBuyers / armRows;
+            double[] armSpends = Enumerable.Range(0, SegmentCell.CoarseCount).SelectMany(c => spends[c, a]).ToArray();
+            for (int c = 0; c < SegmentCell.CoarseCount; c++)
+            {
+                int cRows = 0, cBuyers = 0;
+                for (int f = c * PerCoarse; f < (c + 1) * PerCoarse; f++) { cRows += n[f, a]; cBuyers += buyers[f, a]; }
+                double coarseRate = Shrink(cBuyers, cRows, armRate, priorRows);
+                for (int f = c * PerCoarse; f < (c + 1) * PerCoarse; f++) rate[f, a] = Shrink(buyers[f, a], n[f, a], coarseRate, priorRows);
+                spendLists[c] ??= new double[K][];
+                // A coarse cell without buyers under this arm borrows the arm's buyers (and, failing that, spends nothing).
+                spendLists[c][a] = spends[c, a].Count > 0 ? spends[c, a].ToArray() : armSpends;
+                spendPerBuyer[c, a] = spendLists[c][a].Length > 0 ? spendLists[c][a].Average() : 0;
+            }
+        }
+        for (int f = 0; f < SegmentCell.FineCount; f++)
+        for (int a = 0; a < K; a++)
+            cells.Add(new CalibrationCell(f, (EmailArm)a, n[f, a], buyers[f, a],
+                n[f, a] > 0 ? (double)buyers[f, a] / n[f, a] : double.NaN, rate[f, a],
+                spendPerBuyer[SegmentCell.CoarseOf(f), a]));
+        var customers = rows.Select(r => r.Customer).ToArray();
+        return new CustomerPopulation(customers, rate, spendPerBuyer, spendLists, cells.ToArray(), costPerEmail, priorRows);
     }
+
+    /// <summary>The same calibration at another cost per e-mail.</summary>
+    public CustomerPopulation WithCost(double costPerEmail) =>
+        costPerEmail >= 0
+            ? new CustomerPopulation(_customers, _rate, _spendPerBuyer, _spends, _cells, costPerEmail, PriorRows)
+            : throw new ArgumentOutOfRangeException(nameof(costPerEmail), costPerEmail, "must be >= 0");
+
+    /// <summary>Draws one customer (uniformly from the calibration rows).</summary>
+    public Customer Draw(Rng rng) => _customers[rng.NextInt(_customers.Length)];
+
+    /// <summary>Probability of a purchase within two weeks under <paramref name="arm"/>.</summary>
+    public double Conversion(in Customer c, EmailArm arm) => _rate[SegmentCell.Fine(c), (int)arm];
+
+    /// <summary>Mean spend of a buyer (dollars) under <paramref name="arm"/>.</summary>
+    public double SpendPerBuyer(in Customer c, EmailArm arm) => _spendPerBuyer[SegmentCell.Coarse(c), (int)arm];
+
+    /// <summary>Expected spend (dollars) under <paramref name="arm"/>.</summary>
+    public double ExpectedSpend(in Customer c, EmailArm arm) => Conversion(c, arm) * SpendPerBuyer(c, arm);
+
+    /// <summary>The arm's expected extra spend over no e-mail (dollars; before the e-mail's cost).</summary>
+    public double Uplift(in Customer c, EmailArm arm) => ExpectedSpend(c, arm) - ExpectedSpend(c, EmailArm.None);
+
+    /// <summary>Expected reward (dollars): expected spend minus the cost if the arm sends.</summary>
+    public double ExpectedReward(in Customer c, EmailArm arm) => EmailArms.Reward(arm, ExpectedSpend(c, arm), CostPerEmail);
+
+    /// <summary>The arm of highest expected reward (ties go to the lower index: no e-mail first).</summary>
+    public EmailArm BestArm(in Customer c)
+    {
+        var best = EmailArm.None;
+        foreach (var arm in EmailArms.All) if (ExpectedReward(c, arm) > ExpectedReward(c, best)) best = arm;
+        return best;
+    }
+
+    /// <summary>Samples the outcome: the customer buys with the cell's probability, spending a draw from the coarse
+    /// cell's buyers; reward = spend - cost if sent.</summary>
+    public double SampleReward(in Customer c, EmailArm arm, Rng rng)
+    {
+        bool buys = rng.NextDouble() < Conversion(c, arm);
+        double[] spends = _spends[SegmentCell.Coarse(c)][(int)arm];
+        double spend = buys && spends.Length > 0 ? spends[rng.NextInt(spends.Length)] : 0;
+        return EmailArms.Reward(arm, spend, CostPerEmail);
+    }
+
+    private static double Shrink(int successes, int trials, double prior, double priorRows) =>
+        trials + priorRows > 0 ? (successes + priorRows * prior) / (trials + priorRows) : prior;
 }

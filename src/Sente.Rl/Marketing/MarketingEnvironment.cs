@@ -5,19 +5,18 @@ namespace Sente.Rl.Marketing;
 
 /// <summary>
 /// The marketing decision as a Gymnasium-style environment (a contextual bandit): each episode is one customer.
-/// Reset draws a customer and returns its features (<see cref="Customer.WriteFeatures"/>); Step(1) sends the
-/// e-mail, Step(0) does not; the reward is the purchase revenue (if any) minus the e-mail's cost; the episode then
-/// terminates. Not thread-safe.
+/// Reset draws a customer and returns its features (<see cref="Customer.WriteFeatures"/>); Step(a) plays arm a
+/// (<see cref="EmailArm"/>: 0 no e-mail, 1 Mens, 2 Womens); the reward is the spend (if the customer buys) minus the
+/// e-mail's cost if one was sent (dollars); the episode then terminates. Not thread-safe.
 /// </summary>
 public sealed class MarketingEnvironment(CustomerPopulation population, ulong seed = 0) : IEnvironment<double[]>
 {
-    public const int DontSend = 0, Send = 1;
     private Rng _rng = new(seed);
     private bool _active;
 
     public ISpace ObservationSpace { get; } = new BoxSpace(
         [1, 0, 0, 0, 0, double.NegativeInfinity, 0, 0, 0], [1, 1, 1, 1, 1, double.PositiveInfinity, 1, 1, 1]);
-    public DiscreteSpace ActionSpace { get; } = new(2);
+    public DiscreteSpace ActionSpace { get; } = new(EmailArms.Count);
     public CustomerPopulation Population => population;
 
     /// <summary>The customer of the current episode.</summary>
@@ -26,7 +25,7 @@ public sealed class MarketingEnvironment(CustomerPopulation population, ulong se
     public double[] Reset(ulong? seed = null)
     {
         if (seed is { } s) _rng = new Rng(s);
-        Current = CustomerPopulation.Draw(_rng);
+        Current = population.Draw(_rng);
         _active = true;
         var x = new double[Customer.FeatureCount];
         Current.WriteFeatures(x);
@@ -36,9 +35,9 @@ public sealed class MarketingEnvironment(CustomerPopulation population, ulong se
     public StepResult<double[]> Step(int action)
     {
         if (!_active) throw new InvalidOperationException("call Reset before Step (each customer is one episode)");
-        if (!ActionSpace.Contains(action)) throw new ArgumentOutOfRangeException(nameof(action), action, "0 = don't send, 1 = send");
+        if (!ActionSpace.Contains(action)) throw new ArgumentOutOfRangeException(nameof(action), action, "0 = no e-mail, 1 = Mens, 2 = Womens");
         _active = false;
-        double reward = population.SampleReward(Current, action == Send, _rng);
+        double reward = population.SampleReward(Current, (EmailArm)action, _rng);
         return new StepResult<double[]>(Array.Empty<double>(), reward, true, false);
     }
 }

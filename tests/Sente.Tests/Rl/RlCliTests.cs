@@ -14,8 +14,8 @@ public class RlCliTests
     [InlineData("bandit", new[] { "figure-2.2-reward.png", "figure-2.2-optimal.png", "figure-2.3-optimal.png", "figure-2.4-reward.png", "figure-2.5-optimal.png", "figure-2.5.csv" }, new[] { "--runs", "20", "--steps", "50" })]
     [InlineData("cliff", new[] { "cliff-online-returns.png", "cliff-online-returns.csv", "cliff-q-learning-values.png" }, new[] { "--runs", "2", "--episodes", "50" })]
     [InlineData("corridor", new[] { "corridor.png", "corridor.csv" }, new[] { "--runs", "2", "--episodes", "50" })]
-    [InlineData("cartpole", new[] { "cartpole-seed3.png", "cartpole-seed3.csv" }, new[] { "--episodes", "20" })]
-    [InlineData("marketing", new[] { "marketing-regret.png", "marketing-regret.csv", "marketing-summary.csv", "marketing-segments.csv" }, new[] { "--customers", "5000" })]
+    [InlineData("cartpole", new[] { "cartpole-seed3.png", "cartpole-seed3.csv", "cartpole-seeds.png" }, new[] { "--episodes", "20" })]
+    [InlineData("marketing", new[] { "marketing-regret.png", "marketing-policies.csv", "marketing-uplift.csv", "marketing-calibration.csv", "marketing-segments.csv" }, new[] { "--customers", "5000", "--passes", "1" })]
     public void CommandWritesItsFiles(string command, string[] files, string[] extra)
     {
         string dir = TempDir();

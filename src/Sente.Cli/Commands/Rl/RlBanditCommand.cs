@@ -1,14 +1,13 @@
 using System.CommandLine;
 using Sente.Charts;
 using Sente.Rl.Bandits;
-using Sente.Rl.Reporting;
 using Spectre.Console;
 using static Sente.Cli.Commands.Rl.RlOptions;
 
 namespace Sente.Cli.Commands.Rl;
 
 /// <summary>`sente rl bandit`: the 10-armed testbed, reproducing Figures 2.2-2.5 of Sutton and Barto.</summary>
-public static class RlBanditCommand
+internal sealed class RlBanditCommand : RlSubcommand
 {
     private const int Arms = 10;
 
@@ -16,73 +15,62 @@ public static class RlBanditCommand
 
     private sealed record Figure(string File, string Title, bool Reward, bool Optimal, Method[] Methods);
 
-    public static Command Create(CliContext ctx)
+    private readonly Repetitions _sizes;
+
+    public RlBanditCommand() : base("bandit", "The 10-armed testbed: epsilon-greedy, optimistic initial values, UCB, " +
+        "gradient bandit, Thompson sampling; Figures 2.2-2.5 as PNG and CSV.")
     {
-        var command = new Command("bandit", "The 10-armed testbed: epsilon-greedy, optimistic initial values, UCB, " +
-                                            "gradient bandit, Thompson sampling; Figures 2.2-2.5 as PNG and CSV.");
-        var seed = Seed();
-        var outDir = Out("bandit");
-        var runsOpt = Positive("--runs", "Independent tasks per method (the book uses 2000)", 2000);
-        var stepsOpt = Positive("--steps", "Steps per task (the book uses 1000)", 1000);
-        command.Options.Add(seed);
-        command.Options.Add(outDir);
-        command.Options.Add(runsOpt);
-        command.Options.Add(stepsOpt);
-        command.SetAction(parse =>
+        _sizes = Repeat("Independent tasks per method (the book uses 2000)", 2000, "--steps", "Steps per task (the book uses 1000)", 1000);
+    }
+
+    protected override int Execute(RlRun run)
+    {
+        var (runs, steps) = run.Sizes(_sizes);
+        var figures = Figures();
+        var cache = new Dictionary<string, BanditCurves>();
+        var distinct = figures.SelectMany(f => f.Methods).DistinctBy(m => m.Name).ToList();
+        run.Progress($"{distinct.Count} methods x {runs} runs x {steps} steps", distinct.Count * runs, p =>
         {
-            int runs = RequirePositive(parse.GetValue(runsOpt), "--runs");
-            int steps = RequirePositive(parse.GetValue(stepsOpt), "--steps");
-            ulong s = parse.GetValue(seed);
-            string dir = PrepareOut(parse.GetValue(outDir)!);
-            var figures = Figures();
-            var cache = new Dictionary<string, BanditCurves>();
-            var distinct = figures.SelectMany(f => f.Methods).DistinctBy(m => m.Name).ToList();
-            RlProgress.Run(ctx, $"{distinct.Count} methods x {runs} runs x {steps} steps", distinct.Count * runs, p =>
+            for (int i = 0; i < distinct.Count; i++)
             {
-                for (int i = 0; i < distinct.Count; i++)
-                {
-                    int offset = i * runs;
-                    var m = distinct[i];
-                    cache[m.Name] = BanditExperiment.Run(m.Name, m.Create, runs, steps, s, Arms, m.TestbedMean,
-                        RlProgress.Offset(p, offset));
-                }
-                return 0;
-            });
-
-            foreach (var f in figures)
-            {
-                var curves = f.Methods.Select(m => cache[m.Name]).ToList();
-                if (f.Reward)
-                    Chart.SaveLines(Path.Combine(dir, f.File + "-reward.png"), f.Title + ": average reward", "steps",
-                        "average reward", curves.Select(c => LineSeries.OverIndex(c.Name, c.AverageReward)).ToList());
-                if (f.Optimal)
-                    Chart.SaveLines(Path.Combine(dir, f.File + "-optimal.png"), f.Title + ": % optimal action", "steps",
-                        "% optimal action", curves.Select(c => LineSeries.OverIndex(c.Name,
-                            c.OptimalFraction.Select(x => 100 * x).ToArray())).ToList(), yRange: (0, 100));
-                var names = new List<string> { "step" };
-                var columns = new List<double[]> { Enumerable.Range(1, steps).Select(i => (double)i).ToArray() };
-                foreach (var c in curves)
-                {
-                    names.Add(c.Name + " reward"); columns.Add(c.AverageReward);
-                    names.Add(c.Name + " optimal"); columns.Add(c.OptimalFraction);
-                }
-                CsvTable.WriteColumns(Path.Combine(dir, f.File + ".csv"), names, columns);
+                var m = distinct[i];
+                cache[m.Name] = BanditExperiment.Run(m.Name, m.Create, runs, steps, run.Seed, Arms, m.TestbedMean,
+                    RlProgress.Offset(p, i * runs));
             }
-
-            var table = new Table().AddColumns("method", "testbed", "mean reward", "final % optimal (last 100)",
-                                               "reward at step 10 / 11 / 12");
-            foreach (var m in distinct)
-            {
-                var c = cache[m.Name];
-                string spike = steps >= 12 ? $"{F(c.AverageReward[9])} / {F(c.AverageReward[10])} / {F(c.AverageReward[11])}" : "-";
-                table.AddRow(Markup.Escape(m.Name), m.TestbedMean == 0 ? "N(0,1)" : $"N({m.TestbedMean},1)",
-                    F(c.MeanReward, "0.000"), F(100 * c.FinalOptimal(Math.Min(100, steps)), "0.0"), spike);
-            }
-            ctx.Console.Write(table);
-            ctx.Console.MarkupLine($"{runs} runs x {steps} steps, seed {s}; wrote figures 2.2-2.5 (PNG + CSV) to {Markup.Escape(dir)}");
             return 0;
         });
-        return command;
+
+        foreach (var f in figures)
+        {
+            var curves = f.Methods.Select(m => cache[m.Name]).ToList();
+            if (f.Reward)
+                run.Lines(f.File + "-reward.png", f.Title + ": average reward", "steps", "average reward",
+                    curves.Select(c => LineSeries.OverIndex(c.Name, c.AverageReward)).ToList(), style: ChartStyle.Curves);
+            if (f.Optimal)
+                run.Lines(f.File + "-optimal.png", f.Title + ": % optimal action", "steps", "% optimal action",
+                    curves.Select(c => LineSeries.OverIndex(c.Name, c.OptimalFraction.Select(x => 100 * x).ToArray())).ToList(),
+                    yRange: (0, 100), style: ChartStyle.Curves);
+            var names = new List<string> { "step" };
+            var columns = new List<double[]> { Enumerable.Range(1, steps).Select(i => (double)i).ToArray() };
+            foreach (var c in curves)
+            {
+                names.Add(c.Name + " reward"); columns.Add(c.AverageReward);
+                names.Add(c.Name + " optimal"); columns.Add(c.OptimalFraction);
+            }
+            run.Columns(f.File + ".csv", names, columns);
+        }
+
+        var table = new Table().AddColumns("method", "testbed", "mean reward", "final % optimal (last 100)",
+                                           "reward at step 10 / 11 / 12");
+        foreach (var m in distinct)
+        {
+            var c = cache[m.Name];
+            string spike = steps >= 12 ? $"{F(c.AverageReward[9])} / {F(c.AverageReward[10])} / {F(c.AverageReward[11])}" : "-";
+            table.AddRow(Markup.Escape(m.Name), m.TestbedMean == 0 ? "N(0,1)" : $"N({m.TestbedMean},1)",
+                F(c.MeanReward, "0.000"), F(100 * c.FinalOptimal(Math.Min(100, steps)), "0.0"), spike);
+        }
+        run.Console.Write(table);
+        return run.Done($"{runs} runs x {steps} steps, seed {run.Seed}");
     }
 
     private static Figure[] Figures()

@@ -8,69 +8,70 @@ using static Sente.Cli.Commands.Rl.RlOptions;
 namespace Sente.Cli.Commands.Rl;
 
 /// <summary>`sente rl cartpole`: REINFORCE with a TorchSharp MLP on CartPole-v1.</summary>
-public static class RlCartPoleCommand
+internal sealed class RlCartPoleCommand : RlSubcommand
 {
-    public static Command Create(CliContext ctx)
+    private static readonly CartPoleReinforceOptions Defaults = new();
+    private readonly Option<int> _seeds, _episodes, _hidden, _batch;
+    private readonly Option<double> _lr;
+    private readonly Option<bool> _noBaseline, _keepTraining;
+    private readonly Option<string> _device =
+        new("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
+
+    public RlCartPoleCommand() : base("cartpole", "REINFORCE with a TorchSharp MLP policy (and a learned baseline) on " +
+        "CartPole-v1 with Gymnasium's dynamics; plots episode returns. Solved = 100-episode average >= 475.")
     {
-        var command = new Command("cartpole", "REINFORCE with a TorchSharp MLP policy (and a learned baseline) on CartPole-v1 " +
-                                              "with Gymnasium's dynamics; plots episode returns. Solved = 100-episode average >= 475.");
-        var seed = Seed();
-        var outDir = Out("cartpole");
-        var seedsOpt = Positive("--seeds", "Train this many runs, with seeds seed, seed+1, ...", 1);
-        var defaults = new CartPoleReinforceOptions();
-        var episodesOpt = Positive("--episodes", "Episode budget per run", defaults.MaxEpisodes);
-        var hiddenOpt = Positive("--hidden", "Hidden units of the MLP", defaults.Hidden);
-        var batchOpt = Positive("--batch", "Episodes per policy update", defaults.EpisodesPerUpdate);
-        var lrOpt = new Option<double>("--lr") { Description = "Adam learning rate of the policy", DefaultValueFactory = _ => defaults.LearningRate };
-        var noBaselineOpt = new Option<bool>("--no-baseline") { Description = "Plain REINFORCE without the learned value baseline" };
-        var continueOpt = new Option<bool>("--keep-training") { Description = "Use the whole budget instead of stopping when solved" };
-        var deviceOpt = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
-        foreach (Option o in new Option[] { seed, outDir, seedsOpt, episodesOpt, hiddenOpt, batchOpt, lrOpt, noBaselineOpt, continueOpt, deviceOpt })
-            command.Options.Add(o);
-        command.SetAction(parse =>
-        {
-            string device = parse.GetValue(deviceOpt)!;
-            if (device is not ("cpu" or "cuda")) throw new CliException($"--device must be cpu or cuda (got '{device}')");
-            double lr = parse.GetValue(lrOpt);
-            if (!(lr > 0)) throw new CliException($"--lr must be positive (got {lr})");
-            var options = defaults with
-            {
-                MaxEpisodes = RequirePositive(parse.GetValue(episodesOpt), "--episodes"),
-                Hidden = RequirePositive(parse.GetValue(hiddenOpt), "--hidden"),
-                EpisodesPerUpdate = RequirePositive(parse.GetValue(batchOpt), "--batch"),
-                LearningRate = lr,
-                LearnedBaseline = !parse.GetValue(noBaselineOpt),
-                StopWhenSolved = !parse.GetValue(continueOpt),
-                Device = device,
-            };
-            int seeds = RequirePositive(parse.GetValue(seedsOpt), "--seeds");
-            ulong first = parse.GetValue(seed);
-            string dir = PrepareOut(parse.GetValue(outDir)!);
-            var runs = new List<(ulong Seed, CartPoleRun Run)>();
-            for (int i = 0; i < seeds; i++)
-            {
-                ulong s = first + (ulong)i;
-                var run = RlProgress.Run(ctx, $"CartPole seed {s} ({options.MaxEpisodes} episodes max)", options.MaxEpisodes,
-                    p => CartPoleReinforce.Train(options, s, (episode, _) => p.Report(episode)));
-                runs.Add((s, run));
-                ctx.Console.MarkupLine($"seed {s}: {(run.SolvedAtEpisode is { } e ? $"[green]solved at episode {e}[/]" : "[red]not solved[/]")}" +
-                                       $" after {run.EpisodeReturns.Length} episodes; best 100-episode average " +
-                                       (double.IsFinite(run.Best100Average) ? F(run.Best100Average, "0.0") : "n/a (fewer than 100 episodes)"));
-                var greedy = CartPoleReinforce.Evaluate(run.FinalPolicy, 100, s + 1_000_000);
-                ctx.Console.MarkupLine($"  final policy, greedy, 100 new episodes: average return {F(greedy.Returns.Average(), "0.0")}, " +
-                                       $"min {F(greedy.Returns.Min(), "0")}, {greedy.Truncated} reached the 500-step limit");
-                var raw = LineSeries.OverIndex("return", run.EpisodeReturns);
-                var avg = LineSeries.OverIndex("100-episode average", Curves.MovingAverage(run.EpisodeReturns, 100));
-                Chart.SaveLines(Path.Combine(dir, $"cartpole-seed{s}.png"), $"CartPole-v1, REINFORCE{(options.LearnedBaseline ? " with baseline" : "")}, seed {s}",
-                    "episode", "return", [raw, avg], yRange: (0, 520));
-                CsvTable.WriteColumns(Path.Combine(dir, $"cartpole-seed{s}.csv"), ["episode", "return", "average_100"],
-                    [raw.X, raw.Y, avg.Y]);
-            }
-            int solvedCount = runs.Count(r => r.Run.SolvedAtEpisode is not null);
-            ctx.Console.MarkupLine($"solved {solvedCount} of {seeds} runs (lr {F(lr, "0.####")}, hidden {options.Hidden}, " +
-                                   $"batch {options.EpisodesPerUpdate}, baseline {(options.LearnedBaseline ? "yes" : "no")}); wrote PNG and CSV to {Markup.Escape(dir)}");
-            return 0;
-        });
-        return command;
+        _seeds = Count("--seeds", "Train this many runs, with seeds seed, seed+1, ...", 1);
+        _episodes = Count("--episodes", "Episode budget per run", Defaults.MaxEpisodes);
+        _hidden = Count("--hidden", "Hidden units of the MLP", Defaults.Hidden);
+        _batch = Count("--batch", "Episodes per policy update", Defaults.EpisodesPerUpdate);
+        _lr = Number("--lr", "Adam learning rate of the policy", Defaults.LearningRate);
+        _noBaseline = Switch("--no-baseline", "Plain REINFORCE without the learned value baseline");
+        _keepTraining = Switch("--keep-training", "Use the whole budget instead of stopping when solved");
+        Add(_device);
     }
+
+    protected override int Execute(RlRun run)
+    {
+        string device = run.Get(_device);
+        if (device is not ("cpu" or "cuda")) throw new CliException($"--device must be cpu or cuda (got '{device}')");
+        var options = Defaults with
+        {
+            MaxEpisodes = run.Positive(_episodes),
+            Hidden = run.Positive(_hidden),
+            EpisodesPerUpdate = run.Positive(_batch),
+            LearningRate = run.Check(_lr, x => x > 0, "positive"),
+            LearnedBaseline = !run.Get(_noBaseline),
+            StopWhenSolved = !run.Get(_keepTraining),
+            Device = device,
+        };
+        int seeds = run.Positive(_seeds);
+        var c = run.Console;
+        var averages = new List<LineSeries>();
+        int solved = 0;
+        for (int i = 0; i < seeds; i++)
+        {
+            ulong s = run.Seed + (ulong)i;
+            var result = run.Progress($"CartPole seed {s} ({options.MaxEpisodes} episodes max)", options.MaxEpisodes,
+                p => CartPoleReinforce.Train(options, s, (episode, _) => p.Report(episode)));
+            if (result.SolvedAtEpisode is not null) solved++;
+            c.MarkupLine($"seed {s}: {(result.SolvedAtEpisode is { } e ? $"[green]solved at episode {e}[/]" : "[red]not solved[/]")}" +
+                         $" after {result.EpisodeReturns.Length} episodes; best 100-episode average " +
+                         (double.IsFinite(result.Best100Average) ? F(result.Best100Average, "0.0") : "n/a (fewer than 100 episodes)"));
+            var greedy = CartPoleReinforce.Evaluate(result.FinalPolicy, 100, s + 1_000_000);
+            c.MarkupLine($"  final policy, greedy, 100 new episodes: average return {F(greedy.Returns.Average(), "0.0")}, " +
+                         $"min {F(greedy.Returns.Min(), "0")}, {greedy.Truncated} reached the 500-step limit");
+            var raw = LineSeries.OverIndex("return", result.EpisodeReturns);
+            var avg = LineSeries.OverIndex("100-episode average", Curves.MovingAverage(result.EpisodeReturns, 100));
+            averages.Add(avg with { Label = $"seed {s}" });
+            run.Lines($"cartpole-seed{s}.png", $"CartPole-v1, REINFORCE{(options.LearnedBaseline ? " with baseline" : "")}, seed {s}",
+                "episode", "return", [raw, avg], yRange: (0, 520), style: Solved(ChartStyle.Curves));
+            run.Columns($"cartpole-seed{s}.csv", ["episode", "return", "average_100"], [raw.X, raw.Y, avg.Y]);
+        }
+        run.Lines("cartpole-seeds.png", $"CartPole-v1, REINFORCE: 100-episode average return, {seeds} seed(s)", "episode",
+            "100-episode average return", averages, yRange: (0, 520), style: Solved(ChartStyle.Curves));
+        return run.Done($"solved {solved} of {seeds} runs (lr {F(options.LearningRate, "0.####")}, hidden {options.Hidden}, " +
+                        $"batch {options.EpisodesPerUpdate}, baseline {(options.LearnedBaseline ? "yes" : "no")})");
+    }
+
+    private static ChartStyle Solved(ChartStyle style) => style with { ReferenceLines = [new ReferenceLine("solved (475)", 475)] };
 }

@@ -1,22 +1,11 @@
-using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 
 namespace Sente.Cli.Commands.Rl;
 
-/// <summary>Options and output helpers shared by the `sente rl` subcommands.</summary>
+/// <summary>Checks and formatting shared by the `sente rl` subcommands (common options: <see cref="RlSubcommand"/>).</summary>
 internal static class RlOptions
 {
-    public static Option<ulong> Seed() =>
-        new("--seed") { Description = "Seed for every random choice (same seed, same results)", DefaultValueFactory = _ => 1UL };
-
-    public static Option<string> Out(string name) =>
-        new("--out") { Description = "Output folder for CSV and PNG files",
-                       DefaultValueFactory = _ => Path.Combine("runs", "rl", name) };
-
-    public static Option<int> Positive(string name, string description, int defaultValue) =>
-        new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-
     /// <summary>Throws a CLI error unless <paramref name="value"/> is positive.</summary>
     public static int RequirePositive(int value, string option) =>
         value > 0 ? value : throw new CliException($"{option} must be positive (got {value})");
