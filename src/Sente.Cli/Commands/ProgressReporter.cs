@@ -61,6 +61,11 @@ public sealed class ProgressReporter
     /// the thread pool, out of order): how the library stages' progress reaches a reporter.</summary>
     public static IProgress<T> Synchronous<T>(Action<T> report) => new SynchronousProgress<T>(report);
 
+    /// <summary>An <see cref="IProgress{T}"/> of units done, for library code that reports counts from worker threads:
+    /// a report never moves the display backwards. <paramref name="offset"/> is added to each report (one display
+    /// over several consecutive jobs).</summary>
+    public IProgress<int> Counter(int offset = 0) => new CountProgress(this, offset);
+
     /// <summary>Sets the units done and, when given, the description.</summary>
     public void Report(double done, string? description = null)
     {
@@ -134,6 +139,15 @@ public sealed class ProgressReporter
 
     private static ProgressTask AddTask(ProgressContext live, string description, double? total) =>
         live.AddTask(Markup.Escape(description), maxValue: total is { } t ? Math.Max(t, 1e-9) : 100);
+
+    private sealed class CountProgress(ProgressReporter reporter, int offset) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            lock (reporter._lock)
+                if (offset + value > reporter._value) reporter.Report(offset + value);
+        }
+    }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {

@@ -35,7 +35,7 @@ internal sealed class RlBanditCommand : RlSubcommand
             {
                 var m = distinct[i];
                 cache[m.Name] = BanditExperiment.Run(m.Name, m.Create, runs, steps, run.Seed, Arms, m.TestbedMean,
-                    RlProgress.Offset(p, i * runs));
+                    p.Counter(i * runs));
             }
             return 0;
         });

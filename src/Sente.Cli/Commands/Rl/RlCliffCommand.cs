@@ -38,7 +38,7 @@ internal sealed class RlCliffCommand : RlSubcommand
         var options = new TdOptions(alpha, eps, 1.0, episodes);
         TdMethod[] methods = [TdMethod.Sarsa, TdMethod.ExpectedSarsa, TdMethod.QLearning];
         var results = run.Progress($"3 methods x {runs} runs x {episodes} episodes", 3 * runs, p =>
-            methods.Select((m, i) => CliffExperiment.Run(m, runs, options, run.Seed, RlProgress.Offset(p, i * runs))).ToList());
+            methods.Select((m, i) => CliffExperiment.Run(m, runs, options, run.Seed, p.Counter(i * runs))).ToList());
 
         var c = run.Console;
         var env = new MdpEnvironment(GridWorld.CliffWalking(), GridWorld.CliffStart);

@@ -26,7 +26,7 @@ internal sealed class RlCorridorCommand : RlSubcommand
         ];
         var curves = run.Progress($"2 methods x {runs} runs x {episodes} episodes", 2 * runs, p =>
             methods.Select((m, i) => CorridorExperiment.Run(m.Alpha, m.BaselineAlpha, runs, episodes, run.Seed,
-                RlProgress.Offset(p, i * runs))).ToList());
+                p.Counter(i * runs))).ToList());
         double best = ShortCorridor.Value(ShortCorridor.OptimalPRight);
         var table = new Table().AddColumns("method", "episodes 1-100", "episodes 101-300", "last 100 episodes");
         for (int i = 0; i < methods.Length; i++)

@@ -147,7 +147,7 @@ internal sealed class RlMarketingCommand : RlSubcommand
         ];
         int n = o.SimulatorCustomers, every = Math.Max(1, n / 500);
         var results = run.Progress($"{agents.Length} agents x {n:N0} simulated customers", agents.Length * n, p =>
-            agents.Select((a, i) => experiment.Run(a, n, o.Seed, every, RlProgress.Offset(p, i * n))).ToList());
+            agents.Select((a, i) => experiment.Run(a, n, o.Seed, every, p.Counter(i * n))).ToList());
         var (best, bestArms) = experiment.Best();
         var c = run.Console;
         c.MarkupLine($"[bold]in the simulator calibrated on all rows[/] (cost ${F(sim.CostPerEmail)}; {n:N0} customers per agent): " +

@@ -41,7 +41,8 @@ internal sealed class RlRun(CliContext ctx, ParseResult parse, ulong seed, strin
     }
 
     /// <summary>Runs work under a progress bar of <paramref name="total"/> units.</summary>
-    public T Progress<T>(string description, int total, Func<IProgress<int>, T> work) => RlProgress.Run(ctx, description, total, work);
+    public T Progress<T>(string description, int total, Func<ProgressReporter, T> work) =>
+        ProgressReporter.Run(ctx, description, Math.Max(1, total), work, keep: true);
 
     /// <summary>Writes a line chart to <paramref name="file"/> in the output folder (see <see cref="Chart.SaveLines"/>).</summary>
     public void Lines(string file, string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series,
