@@ -76,8 +76,7 @@ public sealed class ZeroRun
         WriteConfig();
         RunState state = File.Exists(StatePath) ? RunState.Load(StatePath) : StartFresh();
         using var replay = ReplayBuffer.Open(Path.Combine(_dir, "replay"), new ReplayBufferOptions(_o.WindowGames));
-        if (replay.TruncatedBytesOnOpen > 0)
-            Report(state, "resume", 0, 0, $"replay buffer: cut a torn tail of {replay.TruncatedBytesOnOpen} bytes");
+        foreach (string notice in replay.OpenNotices) Report(state, "resume", 0, 0, notice);
         var session = Stopwatch.StartNew();
         double elapsedBefore = state.ElapsedSeconds;
         var writer = torch.utils.tensorboard.SummaryWriter(Path.Combine(_dir, "tb"));
