@@ -131,8 +131,10 @@ public sealed class ZeroRun
                     Report(state, "done", 1, 1, Summary(metrics));
                 }
             }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            catch (Exception e) when (cancel.IsCancellationRequested && e is not (OutOfMemoryException or InvalidDataException or IOException))
             {
+                // Stopped mid-phase: nothing of the phase was committed, it reruns on resume. A search cancelled before
+                // its first playout throws InvalidOperationException (Mcts.Result) rather than OperationCanceledException.
                 break;
             }
         }
