@@ -106,15 +106,20 @@ public static class BenchMctsCommand
         PolicyValueNet net;
         if (model is not null)
         {
-            try { net = (PolicyValueNet)Checkpoint.Load(model).Model; }
-            catch (CheckpointException e) { throw new CliException(e.Message); }
+            try { net = Checkpoint.Load(model).Model as PolicyValueNet ?? throw new CheckpointException($"{model}: not a policy-value (Zero) network"); }
+            catch (CheckpointException e) { throw new CliException(e.Message, ErrorPolicy.BadInput); }
         }
         else
         {
             torch.random.manual_seed((long)(seed & 0x7fffffff));
             net = ModelFactory.CreatePolicyValue(ZeroRun.ModelFor(binding, new TrunkConfig(Blocks: blocks, Width: filters)));
         }
-        return new TorchEvaluator(net, binding.Encoder, new TorchEvaluatorOptions(Symmetry: SymmetryMode.None));
+        try { return new TorchEvaluator(net, binding.Encoder, new TorchEvaluatorOptions(Symmetry: SymmetryMode.None)); }
+        catch (ArgumentException e) when (model is not null)
+        {
+            throw new CliException($"bench mcts: {model}: {e.Message}: the bench feeds the game's Zero inputs " +
+                                   "(a Leela Zero import takes 18 planes and is for `sente gtp`)", ErrorPolicy.BadInput);
+        }
     }
 
     private static int[] ParseList(string text, string option)
