@@ -85,9 +85,9 @@ public static class SenteApp
 /// <summary>What every command gets: its output streams and a Spectre console writing to stdout.</summary>
 public sealed record CliContext(TextWriter Out, TextWriter Err, IAnsiConsole Console);
 
-/// <summary>A user-facing error: printed as "sente: message" with the given exit code (default 1; use
-/// <see cref="ErrorPolicy.BadInput"/> for bad input), no stack trace.</summary>
-public sealed class CliException(string message, int exitCode = 1) : Exception(message)
+/// <summary>A user-facing error about the command's input (an argument, a setting, a file): printed as
+/// "sente: message" with the given exit code (default <see cref="ErrorPolicy.BadInput"/>, 2), no stack trace.</summary>
+public sealed class CliException(string message, int exitCode = ErrorPolicy.BadInput) : Exception(message)
 {
     /// <summary>The process exit code to return (non-zero).</summary>
     public int ExitCode { get; } = exitCode == 0 ? 1 : exitCode;

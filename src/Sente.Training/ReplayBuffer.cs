@@ -52,6 +52,8 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
     /// <summary>Damaged frames skipped when the buffer was opened (each counted as one lost game), with their offsets.</summary>
     public IReadOnlyList<ReplayDamage> DamageOnOpen { get; private set; } = [];
 
+    private IReadOnlyList<string> Undecodable { get; set; } = [];
+
     /// <summary>Where replay.bin was copied, unchanged, before damaged frames were dropped (null when it was clean).</summary>
     public string? DamagedCopy { get; private set; }
 
@@ -66,6 +68,7 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
             foreach (ReplayDamage d in DamageOnOpen)
                 lines.Add($"replay buffer: skipped a damaged frame at byte {d.Offset} ({d.Length} bytes, bad {d.Reason}); " +
                           "every good frame before and after it was kept");
+            lines.AddRange(Undecodable);
             if (DamagedCopy is not null) lines.Add($"replay buffer: the file as found was copied to {DamagedCopy}");
             return lines;
         }
@@ -75,8 +78,8 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
     /// damaged frames are skipped (see <see cref="ReplayFile"/>); each damaged frame other than the meta frame counts
     /// as one game that was added and is lost, so <see cref="ReplayStats.TotalGamesAdded"/> stays right. A damaged meta
     /// frame is rebuilt when one substituted byte makes its checksum match.</summary>
-    /// <exception cref="InvalidDataException">replay.bin is not a replay file, its header is damaged, or a frame with a
-    /// good checksum does not decode.</exception>
+    /// <exception cref="InvalidDataException">replay.bin is not a replay file, or its header or meta frame is damaged
+    /// beyond repair. (A frame with a good checksum that does not decode as a game is skipped like a damaged one.)</exception>
     public static ReplayBuffer Open(string directory, ReplayBufferOptions? options = null)
     {
         options = (options ?? new ReplayBufferOptions()).Validate();
@@ -107,19 +110,30 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
             }
             else throw new InvalidDataException($"{path}: the meta frame (games added before this file) is missing or damaged " +
                                                 "beyond repair" + (file.DamagedCopy is { } c ? $"; the file as found is in {c}" : ""));
+            var kept = new List<byte[]>();
+            var undecodable = new List<string>();
             for (int i = first; i < frames.Count; i++)
             {
                 SelfPlayRecord g;
                 try { g = SelfPlayRecordCodec.Decode(frames[i]); }
-                catch (InvalidDataException e) { throw new InvalidDataException($"{path}: frame {i}: {e.Message}"); }
+                catch (InvalidDataException e)
+                {
+                    // A good checksum on bytes that are no game: a frame found by resynchronising inside damage, or
+                    // a foreign writer. Skipped like a damaged frame.
+                    undecodable.Add($"replay buffer: skipped good frame {i} ({frames[i].Length} bytes): its checksum matches but {e.Message}");
+                    continue;
+                }
                 buffer.AddToWindow(g, frames[i]);
                 buffer._gamesInFile++;
+                kept.Add(frames[i]);
             }
-            if (file.Damage.Count > 0)
+            buffer.Undecodable = undecodable;
+            if (file.Damage.Count > 0 || undecodable.Count > 0)
             {
+                if (buffer.DamagedCopy is null) buffer.DamagedCopy = ReplayFile.CopyAside(path, File.ReadAllBytes(path));
                 // Count each lost game as added before the file, so the total of games ever added is unchanged.
-                buffer._addedBeforeFile += file.Damage.Count - (metaDamaged ? 1 : 0);
-                buffer.Rewrite(frames.Skip(first));
+                buffer._addedBeforeFile += file.Damage.Count - (metaDamaged ? 1 : 0) + undecodable.Count;
+                buffer.Rewrite(kept);
             }
             return buffer;
         }

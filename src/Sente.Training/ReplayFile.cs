@@ -143,7 +143,7 @@ public sealed class ReplayFile : IDisposable
     }
 
     /// <summary>Copies <paramref name="bytes"/> to the first free <c>PATH.damaged-N</c> (N = 1, 2, ...) atomically.</summary>
-    private static string CopyAside(string path, byte[] bytes)
+    internal static string CopyAside(string path, byte[] bytes)
     {
         string copy;
         int n = 1;
