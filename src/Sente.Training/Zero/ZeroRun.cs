@@ -274,6 +274,7 @@ public sealed class ZeroRun
             cancel.ThrowIfCancellationRequested();
             var samples = await replay.SampleAsync(_o.BatchSize, rng.NextUInt64(), cancel);
             var batch = TrainingBatch.Build(samples, _g.Game, _g.Encoder, _o.Augment ? _g.TrainingAugmentation : null, rng, _o.ValueTargetQ);
+            TorchRuntime.ConfigureCurrentThread(_o.Threads); // run.threads on whichever thread the step runs (bit-reproducible)
             StepLosses l = trainer.Step(batch, lr);
             if (step >= _o.StepsPerIteration - tail) { policySum += l.Policy; valueSum += l.Value; }
             Report(state, RunState.Train, step + 1, _o.StepsPerIteration,

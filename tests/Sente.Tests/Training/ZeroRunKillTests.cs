@@ -90,7 +90,13 @@ public partial class ZeroRunKillTests
     }
 }
 
+/// <summary>No other test runs beside these: libtorch's intra-op thread settings are per thread and shared with the
+/// rest of the test process, and bit-identical training needs them to stay as run.threads sets them.</summary>
+[CollectionDefinition("Serial torch", DisableParallelization = true)]
+public sealed class SerialTorchCollection;
+
 /// <summary>The in-process cases of <see cref="ZeroRunKillTests"/>, sharing one uninterrupted run.</summary>
+[Collection("Serial torch")]
 public class ZeroRunInterruptTests(ZeroRunKillTests.CleanRun clean) : IClassFixture<ZeroRunKillTests.CleanRun>
 {
     private static ZeroOptions Tiny() => ZeroRunKillTests.TinyOptions();
