@@ -85,6 +85,7 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
         options = (options ?? new ReplayBufferOptions()).Validate();
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, FileName);
+        if (File.Exists(path)) CheckMetaBeforeRepair(path);
         ReplayFile file = ReplayFile.Open(path);
         var buffer = new ReplayBuffer(path, options, file)
         {
@@ -142,6 +143,19 @@ public sealed class ReplayBuffer : IReplayBuffer, IDisposable
             buffer._file.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Refuses, before anything is repaired, a file whose meta frame is lost beyond repair (so the refused
+    /// file is left as it is). A missing header is left to <see cref="ReplayFile.Open"/>.</summary>
+    private static void CheckMetaBeforeRepair(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.Length <= ReplayFile.HeaderSize || !bytes.AsSpan(0, 8).SequenceEqual("SENTERPL"u8)) return;
+        ReplayScan scan = ReplayScan.Of(bytes, ReplayFile.HeaderSize);
+        bool metaFirst = scan.Frames.Count > 0 && scan.Frames[0].Offset == ReplayFile.HeaderSize && IsMeta(scan.Frames[0].Payload);
+        if (metaFirst || (scan.Frames.Count == 0 && scan.Damage.Count == 0) || RecoverMeta(bytes) is not null) return;
+        throw new InvalidDataException($"{path}: the meta frame (games added before this file) is missing or damaged beyond repair; " +
+                                       "nothing was changed (the games after it are intact; the count of earlier games cannot be rebuilt)");
     }
 
     private static bool IsMeta(byte[] frame) => frame.Length == 12 && frame.AsSpan(0, 4).SequenceEqual(MetaTag);
