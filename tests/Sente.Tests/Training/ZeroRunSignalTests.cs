@@ -15,9 +15,9 @@ public class ZeroRunSignalTests(ITestOutputHelper output)
     private static readonly string[] Settings =
     [
         "train", "--game", "tictactoe", "--iterations", "1", "--seed", "11", "--set", "net.blocks=1", "--set", "net.filters=8",
-        "--set", "selfplay.games=12", "--set", "selfplay.visits=8", "--set", "selfplay.parallel=6", "--set", "train.steps=40",
-        "--set", "train.batch=32", "--set", "gate.games=24", "--set", "gate.visits=24", "--set", "gate.threshold=0.3",
-        "--set", "eval.every=1", "--set", "eval.games=24", "--set", "eval.visits=24", "--set", "run.threads=1",
+        "--set", "selfplay.games=12", "--set", "selfplay.visits=8", "--set", "selfplay.parallel=6", "--set", "train.steps=150",
+        "--set", "train.batch=32", "--set", "gate.games=40", "--set", "gate.visits=24", "--set", "gate.threshold=0.3",
+        "--set", "eval.every=1", "--set", "eval.games=40", "--set", "eval.visits=24", "--set", "run.threads=1",
     ];
 
     [DllImport("libc", SetLastError = true)]
@@ -67,7 +67,7 @@ public class ZeroRunSignalTests(ITestOutputHelper output)
                      {
                          (SigKill, RunState.Train, 0), (SigKill, RunState.Gate, 0), (SigKill, RunState.Gate, 400),
                          (SigKill, RunState.Gate, 1200), (SigKill, RunState.Evaluate, 0), (SigKill, RunState.Evaluate, 500),
-                         (SigKill, RunState.Evaluate, 1500), (SigInt, RunState.Gate, 300), (SigInt, RunState.Evaluate, 300),
+                         (SigKill, RunState.Evaluate, 1500), (SigInt, RunState.Gate, 0), (SigInt, RunState.Gate, 300), (SigInt, RunState.Evaluate, 0), (SigInt, RunState.Evaluate, 300),
                          (SigInt, RunState.Evaluate, 1200),
                      })
             {
@@ -76,7 +76,7 @@ public class ZeroRunSignalTests(ITestOutputHelper output)
                 using (Process p = Start(dir))
                 {
                     var clock = Stopwatch.StartNew();
-                    while (!p.HasExited && PhaseOf(dir) != phase && clock.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(5);
+                    while (!p.HasExited && PhaseOf(dir) != phase && clock.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(1);
                     await Task.Delay(delayMs);
                     string at = $"{(signal == SigKill ? "SIGKILL" : "SIGINT")} {phase}+{delayMs}ms: " +
                                 (p.HasExited ? "after the end" : $"in phase {PhaseOf(dir)}");
@@ -88,9 +88,11 @@ public class ZeroRunSignalTests(ITestOutputHelper output)
                 Assert.True(expected == ZeroRunKillTests.Outcome(dir), $"{landed[^1]}: the resumed run differs\n{expected}\n---\n{ZeroRunKillTests.Outcome(dir)}");
             }
             foreach (string l in landed) output.WriteLine(l);
-            Assert.Contains(landed, l => l.Contains("SIGKILL gate", StringComparison.Ordinal) && l.Contains("in phase gate", StringComparison.Ordinal));
-            Assert.Contains(landed, l => l.Contains("SIGKILL eval", StringComparison.Ordinal) && l.Contains("in phase eval", StringComparison.Ordinal));
-            Assert.Contains(landed, l => l.Contains("SIGINT eval", StringComparison.Ordinal) && l.Contains("in phase eval", StringComparison.Ordinal));
+            // Where the signals landed depends on the machine's load; at least these must have hit their phase.
+            Assert.Contains(landed, l => l.StartsWith("SIGKILL", StringComparison.Ordinal) && l.Contains("in phase gate", StringComparison.Ordinal));
+            Assert.Contains(landed, l => l.StartsWith("SIGKILL", StringComparison.Ordinal) && l.Contains("in phase eval", StringComparison.Ordinal));
+            Assert.Contains(landed, l => l.StartsWith("SIGINT", StringComparison.Ordinal) &&
+                                         (l.Contains("in phase gate", StringComparison.Ordinal) || l.Contains("in phase eval", StringComparison.Ordinal)));
         }
         finally
         {
