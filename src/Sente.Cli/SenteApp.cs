@@ -13,7 +13,8 @@ namespace Sente.Cli;
 /// </summary>
 public static class SenteApp
 {
-    /// <summary>Runs the command line and returns the process exit code (0 = success).</summary>
+    /// <summary>Runs the command line and returns the process exit code: 0 = success, else <see cref="ErrorPolicy"/>'s
+    /// codes (2 bad input or usage, 1 failure, 70 internal error, 130 cancelled). Never throws.</summary>
     /// <param name="args">The arguments after the program name.</param>
     /// <param name="stdout">Where normal output goes (default: the console).</param>
     /// <param name="stderr">Where errors go (default: the console's error stream).</param>
@@ -21,18 +22,20 @@ public static class SenteApp
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
-        var context = new CliContext(stdout, stderr, CreateConsole(stdout));
-        RootCommand root = BuildRoot(context);
-        ParseResult parsed = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        bool verbose = ErrorPolicy.Verbose(args);
         try
         {
-            return parsed.Invoke(invocation);
+            var context = new CliContext(stdout, stderr, CreateConsole(stdout));
+            RootCommand root = BuildRoot(context);
+            ParseResult parsed = root.Parse(args);
+            var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            int code = parsed.Invoke(invocation);
+            // System.CommandLine reports parse errors (unknown option, missing argument) with exit code 1: usage is bad input.
+            return parsed.Errors.Count > 0 && code == 1 ? ErrorPolicy.BadInput : code;
         }
-        catch (CliException e)
+        catch (Exception e)
         {
-            stderr.WriteLine($"sente: {e.Message}");
-            return e.ExitCode;
+            return ErrorPolicy.Report(e, stderr, verbose);
         }
     }
 
@@ -52,6 +55,11 @@ public static class SenteApp
         root.Subcommands.Add(ArenaCommand.Create(context));
         root.Subcommands.Add(LeeCommand.Create(context));
         root.Subcommands.Add(NnCommand.Create(context));
+        root.Subcommands.Add(ReplayCommand.Create(context));
+        root.Options.Add(new Option<bool>("--verbose")
+        {
+            Description = "On an error, print the full stack trace after the one-line message (also SENTE_VERBOSE=1)", Recursive = true,
+        });
         return root;
     }
 
@@ -80,8 +88,9 @@ public static class SenteApp
 /// <summary>What every command gets: its output streams and a Spectre console writing to stdout.</summary>
 public sealed record CliContext(TextWriter Out, TextWriter Err, IAnsiConsole Console);
 
-/// <summary>A user-facing error: printed as "sente: message" with the given exit code, no stack trace.</summary>
-public sealed class CliException(string message, int exitCode = 1) : Exception(message)
+/// <summary>A user-facing error about the command's input (an argument, a setting, a file): printed as
+/// "sente: message" with the given exit code (default <see cref="ErrorPolicy.BadInput"/>, 2), no stack trace.</summary>
+public sealed class CliException(string message, int exitCode = ErrorPolicy.BadInput) : Exception(message)
 {
     /// <summary>The process exit code to return (non-zero).</summary>
     public int ExitCode { get; } = exitCode == 0 ? 1 : exitCode;

@@ -13,7 +13,8 @@ namespace Sente.Nn.Checkpoints;
 /// <see cref="CheckpointHeader"/>, the 32-byte SHA-256 of that JSON, then the weights (TorchSharp's state-dict serialization: every parameter and
 /// buffer, BatchNorm running statistics included), whose length and SHA-256 the header records.</para>
 /// Files are written atomically (temporary file in the same folder, then rename). Loading checks magic, version,
-/// header, config hash, length and checksum, and throws <see cref="CheckpointException"/> naming the problem.
+/// header, config hash, length and checksum, and that every weight is finite (a NaN or infinity is refused with the
+/// tensors named), and throws <see cref="CheckpointException"/> naming the problem.
 /// Weights are stored in the dtype the module has; load into a float32 CPU module built from the same config.
 /// </summary>
 public static class Checkpoint
@@ -96,6 +97,22 @@ public static class Checkpoint
         {
             throw new CheckpointException($"{path}: the weights do not fit the model: {Difference(model, weights)}{e.Message}", e);
         }
+        var bad = NonFinite(model);
+        if (bad.Count > 0)
+            throw new CheckpointException($"{path}: the weights hold NaN or infinity in {bad.Count} tensor(s): " +
+                                          string.Join(", ", bad.Take(8)) + (bad.Count > 8 ? $" and {bad.Count - 8} more" : "") +
+                                          " (a diverged training run?); refusing to use them");
+    }
+
+    /// <summary>The names of the floating-point parameters and buffers of <paramref name="model"/> holding NaN or
+    /// infinity, in state-dict order.</summary>
+    public static List<string> NonFinite(nn.Module model)
+    {
+        var names = new List<string>();
+        using var scope = NewDisposeScope();
+        foreach (var (name, t) in model.state_dict())
+            if (t.is_floating_point() && !torch.isfinite(t).all().item<bool>()) names.Add(name);
+        return names;
     }
 
     /// <summary>"in the file but not in the model: a, b; missing from the file: c (...). " when the names differ, else "".</summary>

@@ -12,6 +12,7 @@ using Sente.Search;
 using TorchSharp;
 using Sente.Core.Encoding;
 using Sente.Core.IO;
+using Sente.Core.Config;
 
 namespace Sente.Training.Zero;
 
@@ -25,9 +26,13 @@ namespace Sente.Training.Zero;
 /// replay/replay.bin crash-safe replay buffer  metrics.csv    one row per iteration
 /// games/*.sgf       a sample game per iteration (Go)       charts/*.png   losses, win rates   tb/  TensorBoard
 /// </code>
-/// Every phase ends with an atomic write of its outputs and of state.json, so a run killed at any point (kill -9)
-/// resumes at the phase it was in: self-play continues from the games already in the replay buffer, training and
-/// gating rerun from their saved inputs with the same seeds. Not thread-safe; one run per directory.
+/// Every phase is a transaction (<see cref="StagedFiles"/>): it stages the files it replaces (NAME.next), and its
+/// result becomes the run's in one step, the atomic write of state.json that names them; the copies over the old
+/// files follow and are redone on resume. A promotion (new best.ckpt, generation, gate score, Elo) is committed before
+/// the evaluation games, which only read. So a run killed at any point (kill -9, Ctrl-C) resumes at the phase it was
+/// in: self-play continues from the games already in the replay buffer; training, gating and evaluation rerun from
+/// their committed inputs with the same seeds and fresh evaluators, giving the result of an uninterrupted run.
+/// Not thread-safe; one run per directory.
 /// </summary>
 public sealed class ZeroRun
 {
@@ -66,68 +71,120 @@ public sealed class ZeroRun
     public ModelConfig Model => _model;
 
     /// <summary>Runs iterations until run.iterations or run.minutes is reached or <paramref name="cancel"/> fires
-    /// (then it returns after saving; the interrupted phase reruns on resume). Returns the final state.</summary>
+    /// (then it returns after saving; the interrupted phase reruns on resume). Returns the final state. Every input
+    /// (run directory, state.json, checkpoints, replay file, device) is checked before anything is written.</summary>
+    /// <exception cref="InvalidDataException">A file of the run directory cannot be used (named).</exception>
+    /// <exception cref="CheckpointException">A checkpoint cannot be used, or does not match the settings.</exception>
+    /// <exception cref="ArgumentException">The run directory or the settings do not fit this run or this build.</exception>
     public async Task<RunState> RunAsync(CancellationToken cancel = default)
     {
         TorchRuntime.InitializeProcess(intraOpThreads: _o.Threads);
+        RunState? existing = Preflight();
         Directory.CreateDirectory(_dir);
         Directory.CreateDirectory(Path.Combine(_dir, "games"));
         Directory.CreateDirectory(Path.Combine(_dir, "charts"));
-        WriteConfig();
-        RunState state = File.Exists(StatePath) ? RunState.Load(StatePath) : StartFresh();
         using var replay = ReplayBuffer.Open(Path.Combine(_dir, "replay"), new ReplayBufferOptions(_o.WindowGames));
-        if (replay.TruncatedBytesOnOpen > 0)
-            Report(state, "resume", 0, 0, $"replay buffer: cut a torn tail of {replay.TruncatedBytesOnOpen} bytes");
+        WriteConfig();
+        RunState state = existing is null ? StartFresh() : StagedFiles.Install(existing, _dir, StatePath);
+        foreach (string notice in replay.OpenNotices) Report(state, "resume", 0, 0, notice);
         var session = Stopwatch.StartNew();
         double elapsedBefore = state.ElapsedSeconds;
         var writer = torch.utils.tensorboard.SummaryWriter(Path.Combine(_dir, "tb"));
+        if (state.History.Count > 0 && CsvRows() != state.History.Count) WriteCsvAndCharts(); // killed before the last rows
 
         while (!cancel.IsCancellationRequested)
         {
             if (_o.Iterations > 0 && state.Iteration >= _o.Iterations) break;
             if (_o.Minutes > 0 && session.Elapsed.TotalMinutes >= _o.Minutes) break;
             var sw = Stopwatch.StartNew();
-            IterationMetrics? pending = null;
+            double Elapsed() => elapsedBefore + session.Elapsed.TotalSeconds;
             try
             {
                 if (state.Phase == RunState.SelfPlay)
                 {
                     await SelfPlayAsync(state, replay, cancel);
-                    state = state with { Phase = RunState.Train, ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds,
-                                         LastSelfPlaySeconds = sw.Elapsed.TotalSeconds };
+                    state = Commit(state with { Phase = RunState.Train, ElapsedSeconds = Elapsed(), LastSelfPlaySeconds = sw.Elapsed.TotalSeconds });
                     sw.Restart();
-                    state.Save(StatePath);
                 }
                 if (state.Phase == RunState.Train)
                 {
                     state = await TrainAsync(state, replay, cancel);
-                    state = state with { Phase = RunState.Gate, ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds,
-                                         LastTrainSeconds = sw.Elapsed.TotalSeconds };
-                    state.Save(StatePath);
+                    state = Commit(state with
+                    {
+                        Phase = RunState.Gate, ElapsedSeconds = Elapsed(), LastTrainSeconds = sw.Elapsed.TotalSeconds,
+                        Installs = ["latest.ckpt", "optimizer.bin"],
+                    });
                 }
                 if (state.Phase == RunState.Gate)
                 {
-                    (state, pending) = await GateAndEvaluateAsync(state, replay, cancel);
+                    state = Commit(Gate(state, cancel) with { Phase = RunState.Evaluate, ElapsedSeconds = Elapsed() });
+                }
+                if (state.Phase == RunState.Evaluate)
+                {
+                    IterationMetrics metrics = await EvaluateAsync(state, replay, cancel);
+                    state = Commit(state with
+                    {
+                        Iteration = state.Iteration + 1, Phase = RunState.SelfPlay, ElapsedSeconds = Elapsed(),
+                        History = [.. state.History, metrics], LastGateScore = double.NaN, LastPromoted = false,
+                    });
+                    Log(writer, metrics);
+                    Report(state, "done", 1, 1, Summary(metrics));
                 }
             }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            catch (Exception e) when (cancel.IsCancellationRequested && e is not (OutOfMemoryException or InvalidDataException or IOException))
             {
+                // Stopped mid-phase: nothing of the phase was committed, it reruns on resume. A search cancelled before
+                // its first playout throws InvalidOperationException (Mcts.Result) rather than OperationCanceledException.
                 break;
-            }
-            if (pending is not null)
-            {
-                state = state with
-                {
-                    Iteration = state.Iteration + 1, Phase = RunState.SelfPlay,
-                    ElapsedSeconds = elapsedBefore + session.Elapsed.TotalSeconds,
-                    History = [.. state.History, pending],
-                };
-                state.Save(StatePath);
-                Log(writer, pending);
-                Report(state, "done", 1, 1, Summary(pending));
             }
         }
         return state;
+    }
+
+    /// <summary>Saves <paramref name="state"/> (the commit point), then installs the files it names.</summary>
+    private RunState Commit(RunState state)
+    {
+        state.Save(StatePath);
+        return StagedFiles.Install(state, _dir, StatePath);
+    }
+
+    /// <summary>Checks everything this run will read before anything is written: the run directory is a folder, its
+    /// state.json and checkpoints are readable and hold this run's network (not another game's or size's), and the
+    /// device exists in this build. Returns the saved state, or null for a new run.</summary>
+    private RunState? Preflight()
+    {
+        if (File.Exists(_dir))
+            throw new ArgumentException($"run directory {_dir} is a file, not a folder: give --run-dir a folder (it is created if missing)");
+        if (_o.Device.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
+            throw new ArgumentException($"device={_o.Device}: this build of Sente has no CUDA device available " +
+                                        "(TorchSharp CPU runtime, or no GPU); use device=cpu");
+        string savedConfig = Path.Combine(_dir, "config.cfg");
+        if (File.Exists(savedConfig))
+        {
+            string? game = null;
+            try { game = ConfigFile.Load(savedConfig).GetString("game", "go"); }
+            catch (ConfigException) { } // an unreadable saved config is rewritten; the checkpoints decide below
+            if (game is not null && game != _o.Game)
+                throw new ArgumentException($"run directory {_dir} holds a {game} run; game={_o.Game} does not match it " +
+                                            "(use another --run-dir, or drop --game to resume)");
+        }
+        if (!File.Exists(StatePath)) return null;
+        RunState state = RunState.Load(StatePath);
+        foreach (string path in new[] { BestPath, LatestPath })
+        {
+            string use = File.Exists(path) ? path : StagedFiles.Staged(path);
+            CheckpointHeader header = Checkpoint.ReadHeader(use);
+            if (header.ConfigHash != Checkpoint.ConfigHash(_model))
+                throw new CheckpointException($"{use}: holds {Checkpoint.Describe(header.Config)}, but the settings make " +
+                                              $"{Checkpoint.Describe(_model)}: use another --run-dir, or this run's own settings");
+        }
+        return state;
+    }
+
+    private int CsvRows()
+    {
+        string csv = Path.Combine(_dir, "metrics.csv");
+        return File.Exists(csv) ? Math.Max(0, File.ReadAllLines(csv).Length - 1) : 0;
     }
 
     private RunState StartFresh()
@@ -217,6 +274,7 @@ public sealed class ZeroRun
             cancel.ThrowIfCancellationRequested();
             var samples = await replay.SampleAsync(_o.BatchSize, rng.NextUInt64(), cancel);
             var batch = TrainingBatch.Build(samples, _g.Game, _g.Encoder, _o.Augment ? _g.TrainingAugmentation : null, rng, _o.ValueTargetQ);
+            TorchRuntime.ConfigureCurrentThread(_o.Threads); // run.threads on whichever thread the step runs (bit-reproducible)
             StepLosses l = trainer.Step(batch, lr);
             if (step >= _o.StepsPerIteration - tail) { policySum += l.Policy; valueSum += l.Value; }
             Report(state, RunState.Train, step + 1, _o.StepsPerIteration,
@@ -224,25 +282,25 @@ public sealed class ZeroRun
         }
         long steps = state.TrainingSteps + _o.StepsPerIteration;
         var meta = new Dictionary<string, string> { ["iteration"] = state.Iteration.ToString(CultureInfo.InvariantCulture) };
-        Checkpoint.Save(LatestPath, net, _model, steps, meta);
-        trainer.SaveState(OptimizerPath);
+        Checkpoint.Save(StagedFiles.Staged(LatestPath), net, _model, steps, meta);
+        trainer.SaveState(StagedFiles.Staged(OptimizerPath)); // atomic
         return state with { TrainingSteps = steps, LastPolicyLoss = policySum / tail, LastValueLoss = valueSum / tail };
     }
 
-    private async Task<(RunState, IterationMetrics)> GateAndEvaluateAsync(RunState state, ReplayBuffer replay, CancellationToken cancel)
+    /// <summary>Plays the gate (candidate = latest vs best) and returns the state to commit: gate score, promotion,
+    /// generation and Elo, with best.ckpt's replacement staged when promoted. Writes nothing but the staged file.</summary>
+    private RunState Gate(RunState state, CancellationToken cancel)
     {
-        var (candNet, candidate) = LoadEvaluator(LatestPath, Seed(state.Iteration, 0xCA4D));
-        var (bestNet, best) = LoadEvaluator(BestPath, Seed(state.Iteration, 0xBE57));
-        using var _1 = candNet;
-        using var _2 = bestNet;
-        var gateOptions = new MctsOptions();
         double score = 1;
         bool promoted = true;
-        int generation = state.Generation;
-        double elo = state.BestElo;
         if (_o.GateGames > 0)
         {
+            var (candNet, candidate) = LoadEvaluator(LatestPath, Seed(state.Iteration, 0xCA4D));
+            var (bestNet, best) = LoadEvaluator(BestPath, Seed(state.Iteration, 0xBE57));
+            using var _1 = candNet;
+            using var _2 = bestNet;
             var limits = new SearchLimits(Visits: _o.GateVisits);
+            var gateOptions = new MctsOptions();
             ArenaResult r = Arena.Play(_g.Game, new SearchSide("candidate", candidate, limits, gateOptions, _g.RootFilter),
                 new SearchSide("best", best, limits, gateOptions, _g.RootFilter), _o.GateGames, Seed(state.Iteration, 0x6A7E),
                 _g.OpeningMoves, onGame: p => Report(state, RunState.Gate, p.Games, _o.GateGames,
@@ -250,18 +308,25 @@ public sealed class ZeroRun
             score = r.Score;
             promoted = score >= _o.GateThreshold;
         }
-        if (promoted)
+        if (!promoted) return state with { LastGateScore = score, LastPromoted = false };
+        AtomicFile.WriteVia(StagedFiles.Staged(BestPath), temp => File.Copy(LatestPath, temp));
+        double elo = state.BestElo + Math.Clamp(-400 * Math.Log10(1 / Math.Clamp(score, 0.01, 0.99) - 1), -400, 400);
+        return state with
         {
-            AtomicFile.WriteVia(BestPath, temp => File.Copy(LatestPath, temp));
-            generation++;
-            elo += Math.Clamp(-400 * Math.Log10(1 / Math.Clamp(score, 0.01, 0.99) - 1), -400, 400);
-        }
+            Generation = state.Generation + 1, BestElo = elo, LastGateScore = score, LastPromoted = true, Installs = ["best.ckpt"],
+        };
+    }
 
+    /// <summary>Evaluates the (committed) best network against the fixed baselines when due, and returns the
+    /// iteration's metrics. Reads only: a rerun after a kill gives the same result (fresh, seeded evaluators).</summary>
+    private async Task<IterationMetrics> EvaluateAsync(RunState state, ReplayBuffer replay, CancellationToken cancel)
+    {
         double? vsRandom = null, vsUct = null;
         bool evaluate = _o.EvalEvery > 0 && _o.EvalGames > 0 && (state.Iteration + 1) % _o.EvalEvery == 0;
         if (evaluate)
         {
-            var (evalNet, evaluator) = promoted ? (candNet, candidate) : (bestNet, best);
+            var (evalNet, evaluator) = LoadEvaluator(BestPath, Seed(state.Iteration, 0xE7A1));
+            using var _ = evalNet;
             var limits = new SearchLimits(Visits: _o.EvalVisits);
             var me = new SearchSide("network", evaluator, limits, new MctsOptions(), _g.RootFilter);
             vsRandom = Arena.Play(_g.Game, me, new PlayerSide("random", _g.RandomPlayer), _o.EvalGames,
@@ -277,10 +342,9 @@ public sealed class ZeroRun
 
         var recent = await replay.RecentAsync(_o.GamesPerIteration, cancel);
         double fp = ResignCalibration.FalsePositiveRate(recent, _o.ResignThreshold) ?? double.NaN;
-        var metrics = new IterationMetrics(state.Iteration, recent.Count, recent.Sum(g => (long)g.Moves.Count),
-            state.LastSelfPlaySeconds, state.LastTrainSeconds, state.LastPolicyLoss, state.LastValueLoss, _o.LearningRateAt(state.Iteration), score, promoted, elo,
-            vsRandom, vsUct, fp);
-        return (state with { Generation = generation, BestElo = elo }, metrics);
+        return new IterationMetrics(state.Iteration, recent.Count, recent.Sum(g => (long)g.Moves.Count),
+            state.LastSelfPlaySeconds, state.LastTrainSeconds, state.LastPolicyLoss, state.LastValueLoss, _o.LearningRateAt(state.Iteration),
+            state.LastGateScore, state.LastPromoted, state.BestElo, vsRandom, vsUct, fp);
     }
 
     private void Log(TorchSharp.Modules.SummaryWriter writer, IterationMetrics m)

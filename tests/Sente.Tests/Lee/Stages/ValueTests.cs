@@ -201,7 +201,7 @@ public class ValueTests(ITestOutputHelper output)
             var evaluator = LeeNetworks.LoadValue(ckpt);
             var values = new float[1];
             evaluator.Evaluate([new GoState(5, 0.5, Rules.TrompTaylor)], new float[26], values);
-            Assert.InRange(values[0], -1f, 1f);
+            Assert.InRange(values[0], -1f, 1f); // not bit-reproducible inside the full suite (torch threads shared): see the note
             // IntraOpThreads sets the calling thread's libtorch intra-op threads (an APV worker thread's, vthreads=1).
             int seen = 0;
             var thread = new Thread(() =>
