@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Sente.Cli.Commands;
 using Sente.Cli.Commands.Bench;
 using Sente.Cli.Commands.Lee;
@@ -28,15 +29,30 @@ public static class SenteApp
             var context = new CliContext(stdout, stderr, CreateConsole(stdout));
             RootCommand root = BuildRoot(context);
             ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && args.Length > 0)
+            {
+                // Usage errors (unknown option, bad value, missing argument) are bad input: one line on stderr, as every
+                // other error, and nothing on stdout (a GTP controller reads it); the help stays one --help away.
+                string errors = string.Join("; ", parsed.Errors.Select(e => e.Message.TrimEnd('.')).Distinct());
+                stderr.WriteLine($"sente: {errors} (see `sente {CommandPath(parsed)}--help`)");
+                return ErrorPolicy.BadInput;
+            }
             var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-            int code = parsed.Invoke(invocation);
-            // System.CommandLine reports parse errors (unknown option, missing argument) with exit code 1: usage is bad input.
-            return parsed.Errors.Count > 0 && code == 1 ? ErrorPolicy.BadInput : code;
+            return parsed.Invoke(invocation);
         }
         catch (Exception e)
         {
             return ErrorPolicy.Report(e, stderr, verbose);
         }
+    }
+
+    /// <summary>"lee sl " for `sente lee sl ...`; empty for the root.</summary>
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = parsed.CommandResult; r is CommandResult c; r = c.Parent)
+            if (c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        return string.Concat(names.Select(n => n + " "));
     }
 
     /// <summary>The command tree. Each command lives in its own file under Commands/.</summary>

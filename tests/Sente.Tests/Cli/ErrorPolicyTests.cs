@@ -159,6 +159,17 @@ public sealed class ErrorPolicyTests(ErrorPolicyTests.TinyRun run) : IClassFixtu
         AssertOneLine(code, err, lz, "19x19", "9x9");
     }
 
+    [Theory]
+    [InlineData("--size 30: board sizes are 2..25", "gtp", "--size", "30")]
+    [InlineData("'--bogus'", "lee", "sl", "--bogus")]
+    public void AUsageErrorIsOneLineOnStderrAndNothingOnStdout(string expected, params string[] args)
+    {
+        var (code, output, err) = SenteCli.Run(args);
+        string line = AssertOneLine(code, err, expected);
+        Assert.Contains($"see `sente {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))} --help`", line);
+        Assert.Equal("", output);
+    }
+
     [Fact]
     public void NanWeightsAreRefusedWithTheTensorsNamed()
     {
