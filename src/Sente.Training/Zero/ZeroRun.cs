@@ -333,8 +333,8 @@ public sealed class ZeroRun
                 Seed(state.Iteration, 0x4A4D), _g.OpeningMoves,
                 onGame: p => Report(state, "eval-random", p.Games, _o.EvalGames, $"network {p.Wins}-{p.Losses}-{p.Draws} vs random"),
                 cancel: cancel).Score;
-            var uct = new SearchSide("uct", new RandomRolloutEvaluator(Seed(state.Iteration, 0x0C7)),
-                new SearchLimits(Playouts: _o.EvalVisits), new MctsOptions { Fpu = FpuMode.Constant, FpuValue = 0 }, _g.RootFilter);
+            var preset = new UctPreset(_o.EvalVisits, Seed(state.Iteration, 0x0C7)).Validate();
+            var uct = new SearchSide("uct", preset.Evaluator(), preset.Limits, preset.Options, _g.RootFilter);
             vsUct = Arena.Play(_g.Game, me, uct, _o.EvalGames, Seed(state.Iteration, 0x0C70), _g.OpeningMoves,
                 onGame: p => Report(state, "eval-uct", p.Games, _o.EvalGames, $"network {p.Wins}-{p.Losses}-{p.Draws} vs UCT"),
                 cancel: cancel).Score;
