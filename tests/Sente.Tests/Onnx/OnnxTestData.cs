@@ -1,5 +1,6 @@
 using Sente.Core.Games;
 using Sente.Go;
+using Sente.Nn.Models;
 
 using TorchSharp;
 using TorchSharp.Modules;
@@ -29,6 +30,56 @@ internal static class OnnxTestData
         }
         if (list.Count < count) throw new InvalidOperationException($"only {list.Count} positions from {games.Count} games");
         return list;
+    }
+
+    /// <summary>Training examples from the GNU Go games (one per game from <paramref name="firstGame"/> on): the position,
+    /// the move GNU Go played there (the action index) and the outcome for the player to move (+1 win, -1 loss).</summary>
+    public static List<(IGameState State, int Move, float Z)> GoExamples(int count, int seed, int firstGame)
+    {
+        var games = Games.Value;
+        var rng = new Random(seed);
+        var list = new List<(IGameState, int, float)>();
+        for (int g = firstGame; list.Count < count && g < games.Count; g++)
+        {
+            var record = games[g];
+            Stone winner = Sente.Lee.Stages.ValuePositions.Winner(record.Result);
+            if (record.Size != 9 || record.Moves.Count == 0 || winner == Stone.Empty) continue;
+            int k = rng.Next(0, record.Moves.Count);
+            GoState s = record.Replay(k);
+            if (s.IsTerminal) continue;
+            list.Add((s, record.Moves[k].Point, record.Moves[k].Color == winner ? 1f : -1f));
+        }
+        if (list.Count < count) throw new InvalidOperationException($"only {list.Count} examples");
+        return list;
+    }
+
+    /// <summary>Supervised training of a policy-value network on <paramref name="examples"/> (cross-entropy on the
+    /// played move + squared value error; Adam, seeded batches), so that its policy is decisive as a trained net's
+    /// is (a random network's priors are nearly flat, and top-1 agreement on them would measure noise). Leaves the
+    /// network in eval mode.</summary>
+    public static void Train(PolicyValueNet net, Sente.Core.Encoding.IPositionEncoder encoder,
+        List<(IGameState State, int Move, float Z)> examples, int steps, int batch = 64, double lr = 3e-3, int seed = 1)
+    {
+        int size = encoder.Planes * encoder.Height * encoder.Width;
+        var input = new float[examples.Count * size];
+        for (int i = 0; i < examples.Count; i++) encoder.Encode(examples[i].State, input.AsSpan(i * size, size));
+        using var all = tensor(input, new long[] { examples.Count, encoder.Planes, encoder.Height, encoder.Width });
+        using var moves = tensor(examples.Select(e => (long)e.Move).ToArray());
+        using var z = tensor(examples.Select(e => e.Z).ToArray());
+        var g = new Generator((ulong)seed);
+        net.train();
+        using var opt = new Sente.Nn.Optimizers.Adam(net.parameters(), lr);
+        for (int step = 0; step < steps; step++)
+        {
+            using var scope = NewDisposeScope();
+            Tensor idx = randint(examples.Count, new long[] { batch }, generator: g);
+            opt.ZeroGrad();
+            var (p, v) = net.forward(all.index_select(0, idx));
+            Tensor loss = nn.functional.cross_entropy(p, moves.index_select(0, idx)) + nn.functional.mse_loss(v, z.index_select(0, idx));
+            loss.backward();
+            opt.Step();
+        }
+        net.eval();
     }
 
     /// <summary>Seeded random non-terminal positions of a small game (tic-tac-toe, Connect Four).</summary>
