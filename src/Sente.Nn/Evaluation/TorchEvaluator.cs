@@ -14,7 +14,7 @@ namespace Sente.Nn.Evaluation;
 /// scope per batch), and turns the logits into priors by a softmax over each state's legal actions.
 /// <para>The evaluator puts the network in eval mode and moves it to the device and dtype of the options: it owns
 /// the network's mode from then on (do not train it meanwhile). Thread-safe: concurrent Evaluate calls each use their
-/// own buffers; the shared network is only read.</para>
+/// own buffers; the shared network is only read. Encoding and post-processing: <see cref="NetworkBatch"/>.</para>
 /// </summary>
 public sealed class TorchEvaluator : IEvaluator
 {
@@ -37,11 +37,7 @@ public sealed class TorchEvaluator : IEvaluator
                                         $"{net.Config.InputPlanes}x{net.Config.H}x{net.Config.W}");
         device = torch.device(Options.Device);
         dtype = Options.BFloat16 ? ScalarType.BFloat16 : ScalarType.Float32;
-        if (Options.Symmetry != SymmetryMode.None)
-        {
-            if (encoder.Height != encoder.Width) throw new ArgumentException("symmetries need a square board");
-            symmetry = Symmetry.For(encoder.Height);
-        }
+        symmetry = NetworkBatch.SymmetryFor(Options.Symmetry, encoder);
         net.to(device);
         net.to(dtype);
         net.eval();
@@ -57,7 +53,7 @@ public sealed class TorchEvaluator : IEvaluator
             throw new ArgumentException("priors/values spans are too small for the batch");
         if (Options.IntraOpThreads > 0) TorchRuntime.ConfigureCurrentThread(Options.IntraOpThreads);
 
-        int copies = Options.Symmetry == SymmetryMode.Average ? Symmetry.Count : 1;
+        int copies = NetworkBatch.CopiesFor(Options.Symmetry);
         int perBatch = Math.Max(1, Options.MaxBatch / copies);
         var rng = new Rng(Options.Seed ^ (ulong)Interlocked.Increment(ref calls) * 0x9E3779B97F4A7C15UL);
         for (int start = 0; start < states.Count; start += perBatch)
@@ -70,73 +66,17 @@ public sealed class TorchEvaluator : IEvaluator
     private void EvaluateChunk(IReadOnlyList<IGameState> states, int start, int count, int copies, Rng rng,
         Span<float> priors, Span<float> values)
     {
-        int planeSize = encoder.Planes * encoder.Height * encoder.Width;
-        int actions = net.Config.NumActions;
-        int rows = count * copies;
-        var input = new float[rows * planeSize];
-        var syms = new int[rows];
-        var plain = copies > 1 || symmetry is not null ? new float[planeSize] : null;
-        for (int i = 0; i < count; i++)
-        {
-            if (plain is null)
-            {
-                encoder.Encode(states[start + i], input.AsSpan(i * planeSize, planeSize));
-                continue;
-            }
-            encoder.Encode(states[start + i], plain);
-            for (int c = 0; c < copies; c++)
-            {
-                int row = i * copies + c;
-                syms[row] = copies > 1 ? c : rng.NextInt(Symmetry.Count);
-                symmetry!.TransformPlanes(syms[row], plain, input.AsSpan(row * planeSize, planeSize), encoder.Planes);
-            }
-        }
-
+        var batch = NetworkBatch.Encode(encoder, symmetry, states, start, count, copies, rng);
         float[] logits, vals;
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            Tensor x = torch.tensor(input, new long[] { rows, encoder.Planes, encoder.Height, encoder.Width });
+            Tensor x = torch.tensor(batch.Input, new long[] { batch.Rows, encoder.Planes, encoder.Height, encoder.Width });
             if (device.type != DeviceType.CPU || dtype != ScalarType.Float32) x = x.to(dtype, device);
             var (p, v) = net.forward(x);
             logits = p.to(ScalarType.Float32).cpu().data<float>().ToArray();
             vals = v.to(ScalarType.Float32).cpu().data<float>().ToArray();
         }
-
-        var legal = new List<int>();
-        var back = new float[actions];
-        var probs = new double[actions];
-        for (int i = 0; i < count; i++)
-        {
-            states[start + i].LegalActions(legal);
-            Array.Clear(probs);
-            double value = 0;
-            for (int c = 0; c < copies; c++)
-            {
-                int row = i * copies + c;
-                ReadOnlySpan<float> rowLogits = logits.AsSpan(row * actions, actions);
-                if (symmetry is not null)
-                {
-                    symmetry.PolicyBack(syms[row], rowLogits, back);
-                    rowLogits = back;
-                }
-                LegalSoftmaxInto(rowLogits, legal, probs, 1.0 / copies);
-                value += vals[row];
-            }
-            Span<float> dst = priors.Slice(i * actions, actions);
-            for (int a = 0; a < actions; a++) dst[a] = (float)probs[a];
-            values[i] = Math.Clamp((float)(value / copies), -1f, 1f);
-        }
-    }
-
-    /// <summary>Adds weight x softmax(logits restricted to <paramref name="legal"/>) into <paramref name="acc"/>.</summary>
-    private static void LegalSoftmaxInto(ReadOnlySpan<float> logits, List<int> legal, double[] acc, double weight)
-    {
-        if (legal.Count == 0) return;
-        double max = double.NegativeInfinity;
-        foreach (int a in legal) max = Math.Max(max, logits[a]);
-        double sum = 0;
-        foreach (int a in legal) sum += Math.Exp(logits[a] - max);
-        foreach (int a in legal) acc[a] += weight * Math.Exp(logits[a] - max) / sum;
+        batch.Decode(states, start, logits, vals, net.Config.NumActions, priors, values);
     }
 }
