@@ -3,18 +3,21 @@ using Sente.Cli.Composition;
 using Sente.Nn;
 using Sente.Nn.Checkpoints;
 using Sente.Nn.Models;
+using Sente.Onnx.Export;
 
 namespace Sente.Cli.Commands.Nn;
 
-/// <summary>`sente nn export`: a checkpoint's weights for PyTorch, safetensors or Leela Zero.</summary>
+/// <summary>`sente nn export`: a checkpoint's weights for PyTorch, safetensors or Leela Zero, or the whole network as an
+/// ONNX model (docs/ONNX.md).</summary>
 public static class NnExportCommand
 {
     public static Command Create(CliContext ctx)
     {
         var file = new Option<string>("--checkpoint") { Description = "Sente checkpoint.", Required = true };
-        var format = new Option<string>("--format") { Description = "pytorch | safetensors | leelaz.", Required = true };
+        var format = new Option<string>("--format") { Description = "pytorch | safetensors | leelaz | onnx.", Required = true };
         var output = new Option<string>("--out") { Description = "File to write.", Required = true };
-        var cmd = new Command("export", "Write a checkpoint's weights as a PyTorch state dict, safetensors (both with a .config.json) or a Leela Zero weights file.");
+        var cmd = new Command("export", "Write a checkpoint's weights as a PyTorch state dict, safetensors (both with a .config.json) or a Leela Zero " +
+            "weights file, or the network as an ONNX model (opset 17, BatchNorm folded).");
         foreach (Option o in new Option[] { file, format, output }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
@@ -31,7 +34,13 @@ public static class NnExportCommand
                     try { LeelaZeroWeights.Export(zero, outPath); }
                     catch (ArgumentException e) { throw new CliException(e.Message); }
                     break;
-                default: throw new CliException($"--format must be pytorch, safetensors or leelaz, got '{parse.GetValue(format)}'");
+                case "onnx":
+                    model.eval();
+                    try { OnnxExport.Save(model, outPath); }
+                    catch (NotSupportedException e) { throw new CliException(e.Message); }
+                    break;
+                default:
+                    throw new CliException($"--format must be pytorch, safetensors, leelaz or onnx, got '{parse.GetValue(format)}'");
             }
             ctx.Out.WriteLine($"wrote {outPath}");
             return 0;
