@@ -151,8 +151,15 @@ public class TorchEvaluatorTests
             for (int i = 0; i < states.Count; i++)
             {
                 Assert.Equal(1.0, p.AsSpan(i * 26, 26).ToArray().Sum(), 4);
-                Assert.InRange(v[i], -1f, 1f);
+                // Each row of the batch is its own position's: evaluated alone, the same priors and value (both
+                // evaluators are deterministic: no symmetry, and all 8 averaged).
+                var (pi, vi) = Run(ev, [states[i]]);
+                Assert.True(Math.Abs(v[i] - vi[0]) < 1e-5, $"value of position {i}: {v[i]} in the batch, {vi[0]} alone");
+                for (int a = 0; a < 26; a++) Assert.True(Math.Abs(p[i * 26 + a] - pi[a]) < 1e-5, $"prior {a} of position {i}");
+                // An illegal move (an occupied point) gets exactly 0.
+                for (int a = 0; a < 25; a++) if (!states[i].IsLegal(a)) Assert.Equal(0f, p[i * 26 + a]);
             }
+            Assert.True(v.Distinct().Count() > 1, "every position got the same value");
         }
     }
 
