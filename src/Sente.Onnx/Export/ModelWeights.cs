@@ -34,5 +34,6 @@ internal sealed class ModelWeights
     public long[] Shape(string name) => Get(name).Shape;
 
     private (float[] Data, long[] Shape) Get(string name) => tensors.TryGetValue(name, out var t) ? t
-        : throw new InvalidOperationException($"ONNX export: the model has no tensor '{name}' (its structure differs from what the exporter expects)");
+        : throw new InvalidOperationException(
+            $"ONNX export: the model has no tensor '{name}' (its structure differs from what the exporter expects)");
 }

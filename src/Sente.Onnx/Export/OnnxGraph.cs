@@ -21,7 +21,8 @@ internal sealed class OnnxGraph
     public string Floats(string name, float[] data, params long[] dims)
     {
         long count = dims.Aggregate(1L, (a, d) => a * d);
-        if (count != data.Length) throw new ArgumentException($"initializer {name}: {data.Length} values for dims [{string.Join(",", dims)}]");
+        if (count != data.Length)
+            throw new ArgumentException($"initializer {name}: {data.Length} values for dims [{string.Join(",", dims)}]");
         var t = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
         t.Dims.AddRange(dims);
         var bytes = new byte[data.Length * sizeof(float)];

@@ -83,7 +83,8 @@ public sealed class Calibration
         var result = new List<string>();
         foreach (var node in graph.Node)
         {
-            bool intOut = node.OpType == "Shape" || (node.OpType != "ConstantOfShape" && node.Input.Count > 0 && ints.Contains(node.Input[0]));
+            bool intOut = node.OpType == "Shape" ||
+                          (node.OpType != "ConstantOfShape" && node.Input.Count > 0 && ints.Contains(node.Input[0]));
             foreach (string o in node.Output)
                 if (intOut) ints.Add(o);
                 else result.Add(o);

@@ -79,7 +79,10 @@ public static class QdqQuantizer
         {
             var (scale, zp) = activation[t];
             newInits.Add(FloatScalar(t + "_scale", scale));
-            newInits.Add(new TensorProto { Name = t + "_zp", DataType = (int)TensorProto.Types.DataType.Uint8, RawData = ByteString.CopyFrom(zp) });
+            newInits.Add(new TensorProto
+            {
+                Name = t + "_zp", DataType = (int)TensorProto.Types.DataType.Uint8, RawData = ByteString.CopyFrom(zp),
+            });
             newNodes.Add(Node("QuantizeLinear", [t, t + "_scale", t + "_zp"], t + "_q"));
             newNodes.Add(Node("DequantizeLinear", [t + "_q", t + "_scale", t + "_zp"], t + "_dq"));
         }
@@ -165,7 +168,10 @@ public static class QdqQuantizer
         qt.Dims.AddRange(weight.Dims);
         inits.Add(qt);
         inits.Add(FloatVector(name + "_scale", scales));
-        var zp = new TensorProto { Name = name + "_zp", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(new byte[channels]) };
+        var zp = new TensorProto
+        {
+            Name = name + "_zp", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(new byte[channels]),
+        };
         zp.Dims.Add(channels);
         inits.Add(zp);
         dq = name + "_dq";
@@ -190,7 +196,10 @@ public static class QdqQuantizer
         qt.Dims.Add(b.Length);
         inits.Add(qt);
         inits.Add(FloatVector(name + "_scale", scales));
-        var zp = new TensorProto { Name = name + "_zp", DataType = (int)TensorProto.Types.DataType.Int32, RawData = ByteString.CopyFrom(new byte[bytes.Length]) };
+        var zp = new TensorProto
+        {
+            Name = name + "_zp", DataType = (int)TensorProto.Types.DataType.Int32, RawData = ByteString.CopyFrom(new byte[bytes.Length]),
+        };
         zp.Dims.Add(b.Length);
         inits.Add(zp);
         nodes.Add(Node("DequantizeLinear", [name + "_q", name + "_scale", name + "_zp"], name + "_dq", axis: 0));

@@ -13,7 +13,8 @@ namespace Sente.Search.Caching;
 /// mode are part of what is cached. With a random symmetry per evaluation, a hit returns the symmetry drawn on the
 /// miss (as Leela Zero does); with none or all 8 averaged, a hit equals a fresh evaluation.</para>
 /// <para>Bounded: at most <see cref="Capacity"/> entries, least recently used evicted first within each of up to 16
-/// independently locked shards (the capacity split exactly over them; a position's shard is fixed by its key). Thread-safe for the threads of a search: lookups and inserts
+/// independently locked shards (the capacity split exactly over them; a position's shard is fixed by its key).
+/// Thread-safe for the threads of a search: lookups and inserts
 /// take their shard's lock; misses of one call go to the inner evaluator as one batch, outside any lock. Counts hits
 /// and misses (atomically).</para>
 /// </summary>

@@ -103,7 +103,8 @@ internal static class OnnxTestData
     }
 
     /// <summary>Gives every BatchNorm and GroupNorm of <paramref name="module"/> seeded non-trivial statistics and
-    /// affine parameters (running mean ~ N(0, 0.3), running var in [0.5, 2], gamma in [0.5, 1.5], beta = 0.1 + |N(0, 0.2)|, positive so that a one-channel head's ReLU does not die),
+    /// affine parameters (running mean ~ N(0, 0.3), running var in [0.5, 2], gamma in [0.5, 1.5],
+    /// beta = 0.1 + |N(0, 0.2)|, positive so that a one-channel head's ReLU does not die),
     /// so that folding them is really tested, and puts the module in eval mode.</summary>
     public static void RandomizeNorms(nn.Module module, long seed = 11)
     {

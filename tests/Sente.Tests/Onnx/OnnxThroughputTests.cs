@@ -43,7 +43,10 @@ public class OnnxThroughputTests(ITestOutputHelper output)
         string optimized = Path.Combine(Path.GetTempPath(), $"sente-int8-opt-{Environment.ProcessId}.onnx");
         try
         {
-            using (var so = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, OptimizedModelFilePath = optimized })
+            using (var so = new SessionOptions
+                   {
+                       GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, OptimizedModelFilePath = optimized,
+                   })
             using (new InferenceSession(int8.ToByteArray(), so)) { }
             var ops = OnnxExport.Load(optimized).Graph.Node.GroupBy(n => n.OpType).ToDictionary(g => g.Key, g => g.Count());
             output.WriteLine("int8 graph after ONNX Runtime's optimizations: " +

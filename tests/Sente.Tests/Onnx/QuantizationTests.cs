@@ -15,8 +15,8 @@ namespace Sente.Tests.Onnx;
 /// int8 static quantization (QDQ): calibrated on positions of some GNU Go games, compared with float32 on positions of
 /// other games (held out). The networks are first trained briefly on GNU Go's moves and results (a random network's
 /// priors are nearly flat, and top-1 agreement on them would measure ties). Measured with 7-bit weights (the default):
-/// top-1 agreement 94.8-99.0 % (a run-to-run spread: the brief training is multi-threaded), value MAE 0.014-0.052 on values spread over [-1, 1] (docs/ONNX.md); asserted with
-/// slack at 90 % and 0.08.
+/// top-1 agreement 94.8-99.0 % (a run-to-run spread: the brief training is multi-threaded), value MAE 0.014-0.052
+/// on values spread over [-1, 1] (docs/ONNX.md); asserted with slack at 90 % and 0.08.
 /// </summary>
 public class QuantizationTests(ITestOutputHelper output)
 {
