@@ -7,7 +7,12 @@ public sealed partial class Mcts
     public SearchResult Result()
     {
         Node root = _root;
-        if (root.State != Node.Expanded) throw new InvalidOperationException("Mcts.Result: the root has not been searched yet");
+        if (root.State != Node.Expanded)
+        {
+            // A search stopped by its token before its first playout has no result: that is a cancellation, not misuse.
+            _cancel.ThrowIfCancellationRequested();
+            throw new InvalidOperationException("Mcts.Result: the root has not been searched yet");
+        }
         List<ChildStats> children = root.RootChildren(root.CleanPriors ?? root.Priors, i => root.W[i] / root.N[i]);
         return new SearchResult(Game.NumActions, children, root.Q, RootVisits, _completed, _clock.Elapsed);
     }

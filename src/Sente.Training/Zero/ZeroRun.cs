@@ -131,10 +131,9 @@ public sealed class ZeroRun
                     Report(state, "done", 1, 1, Summary(metrics));
                 }
             }
-            catch (Exception e) when (cancel.IsCancellationRequested && e is not (OutOfMemoryException or InvalidDataException or IOException))
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
-                // Stopped mid-phase: nothing of the phase was committed, it reruns on resume. A search cancelled before
-                // its first playout throws InvalidOperationException (Mcts.Result) rather than OperationCanceledException.
+                // Stopped mid-phase: nothing of the phase was committed, it reruns on resume.
                 break;
             }
         }
